@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Derives everything the code needs from spec/minimo.yaml, into src/generated/ (never edited by
+// hand). With --check it writes nothing and exits 1 when a committed file differs from what the
+// spec gives, so stale types fail the test command.
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, "..");
+const specPath = join(pkg, "..", "..", "spec", "minimo.yaml");
+const outDir = join(pkg, "src", "generated");
+const check = process.argv.includes("--check");
+const HEADER = "// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:\n// change the spec and run `npm run generate`.\n";
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+const spec = parse(readFileSync(specPath, "utf8"));
+
+async function typesFile() {
+  const ast = await openapiTS(pathToFileURL(specPath), { rootTypes: true, rootTypesNoSchemaPrefix: false });
+  return `${HEADER}/* eslint-disable */\n${astToString(ast)}`;
+}
+
+function operationsFile() {
+  const rows = [];
+  const topServer = spec.servers?.[0]?.url;
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    const pathServer = item.servers?.[0]?.url;
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const serverUrl = op.servers?.[0]?.url ?? pathServer ?? topServer;
+      const server = serverUrl === "https://app.minimo.it" ? "app" : "api";
+      if (typeof op.operationId !== "string") throw new Error(`spec: ${method.toUpperCase()} ${path} has no operationId`);
+      if (typeof op["x-minimo-permission"] !== "string") throw new Error(`spec: ${op.operationId} has no x-minimo-permission`);
+      const row = {
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        server,
+        permission: op["x-minimo-permission"],
+        deprecated: op.deprecated === true,
+        tag: op.tags?.[0] ?? "",
+      };
+      if (op["x-minimo-sunset"] !== undefined) row.sunset = String(op["x-minimo-sunset"]);
+      rows.push(row);
+    }
+  }
+  const body = rows.map((r) => `  ${JSON.stringify(r)},`).join("\n");
+  return `${HEADER}
+/** One operation of the spec: what routes, permissions and probes are derived from. */
+export interface Operation {
+  readonly operationId: string;
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+  /** The route template, e.g. \`/public/v1/contacts/{id}\` (openapi-fetch's schemaPath). */
+  readonly path: string;
+  /** Which documented server hosts it: \`api\` (api.minimo.it) or \`app\` (legacy app.minimo.it). */
+  readonly server: "api" | "app";
+  /** The key permission it needs (\`x-minimo-permission\`). */
+  readonly permission: string;
+  readonly deprecated: boolean;
+  /** When a deprecated operation was removed (answers 410 after), \`x-minimo-sunset\`. */
+  readonly sunset?: string;
+  readonly tag: string;
+}
+
+export const OPERATIONS: readonly Operation[] = [
+${body}
+];
+`;
+}
+
+function specFile() {
+  return `${HEADER}
+/** The spec document (spec/minimo.yaml) as a plain object, for validators and route tables. */
+export const spec: Record<string, any> = ${JSON.stringify(spec, null, 2)};
+`;
+}
+
+const files = {
+  "minimo.ts": await typesFile(),
+  "operations.ts": operationsFile(),
+  "spec.ts": specFile(),
+  "README.md": "# Generated code — do not edit\n\nEverything in this folder is written by `scripts/generate.mjs` from `spec/minimo.yaml`.\nChange the spec, then run `npm run generate`; the test command fails when these files are stale.\n",
+};
+
+let stale = 0;
+mkdirSync(outDir, { recursive: true });
+for (const [name, contents] of Object.entries(files)) {
+  const file = join(outDir, name);
+  const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  if (current === contents) continue;
+  if (check) {
+    stale++;
+    console.error(`stale: ${relative(process.cwd(), file)} differs from what spec/minimo.yaml generates`);
+  } else {
+    writeFileSync(file, contents);
+    console.log(`wrote ${relative(process.cwd(), file)}`);
+  }
+}
+if (check && stale > 0) {
+  console.error("Generated code is not up to date with spec/minimo.yaml: run `npm run generate` and commit the result.");
+  process.exit(1);
+}
+if (check) console.log("generated code is up to date with spec/minimo.yaml");
