@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Derives everything the code needs from spec/minimo.yaml, into src/generated/ (never edited by
 // hand). With --check it writes nothing and exits 1 when a committed file differs from what the
-// spec gives, so stale types fail the test command.
+// spec gives, so stale types fail the test command. Under CI (CI set) it always checks: the
+// committed files are what users get, so CI must never quietly regenerate them.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..");
 const specPath = join(pkg, "..", "..", "spec", "minimo.yaml");
 const outDir = join(pkg, "src", "generated");
-const check = process.argv.includes("--check");
+const check = process.argv.includes("--check") || (Boolean(process.env.CI) && !process.argv.includes("--write"));
 const HEADER = "// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:\n// change the spec and run `npm run generate`.\n";
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
