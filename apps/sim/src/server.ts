@@ -1,0 +1,125 @@
+// The sandbox app: createSim builds it in-process (tests drive it directly), startSim listens.
+import type { AddressInfo } from "node:net";
+import { spec as defaultSpec } from "@minimo/client/spec";
+import express, { type Express } from "express";
+import type { SimContext } from "./context.js";
+import { SimControl, controlRouter } from "./control.js";
+import { demoKeys } from "./demo-keys.js";
+import { handlers as defaultHandlers, type HandlerTable } from "./handlers/index.js";
+import { KeyStore, type KeySpec } from "./keys.js";
+import { validateKeys } from "./keys-file.js";
+import { expressPath, operationsOf, type SpecDocument } from "./operations.js";
+import { authAndRateStep, faultsStep, logStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
+import { RateLimiter } from "./rate-limit.js";
+import { SimState } from "./state.js";
+import { internalErrorHandler, validationErrorHandler, validationSteps } from "./validation.js";
+
+export interface SimOptions {
+  /** Keys the sandbox accepts. Default: the built-in demo keys (`demoKeys`). */
+  keys?: readonly KeySpec[];
+  /** Clock in epoch ms, for expiry, sunsets and rate-limit windows. Default `Date.now`. */
+  now?: () => number;
+  /** Source of randomness for fault rates, in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /** Waits for the injected latency. Default a `setTimeout` promise (tests inject a recorder). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The OpenAPI document to serve. Default: spec/minimo.yaml as generated into @minimo/client. */
+  specDocument?: SpecDocument;
+  /** One line per request (key name, never the key): `true` logs to stdout, or pass a function. Default off. */
+  log?: boolean | ((line: string) => void);
+  /** Handlers by operationId, over the built-in ones (tests use this). Default none. */
+  handlers?: HandlerTable;
+}
+
+export interface Sim {
+  app: Express;
+  state: SimState;
+  control: SimControl;
+}
+
+/**
+ * Builds the sandbox app: every operation of the spec on its documented path, with keys,
+ * permissions, expiry, rate limits and faults.
+ * @example
+ * const { app, control } = createSim({ keys: loadKeysFile("keys.yaml") });
+ * control.setFaults({ errorRate: 0.2, errorStatus: 503 });
+ */
+export function createSim(options: SimOptions = {}): Sim {
+  const specs = validateKeys({ keys: [...(options.keys ?? demoKeys)] }, "keys option");
+  const spec = options.specDocument ?? (defaultSpec as SpecDocument);
+  const operations = operationsOf(options.specDocument);
+  const table = { ...defaultHandlers, ...options.handlers };
+  const missing = operations.filter((op) => !table[op.operationId]).map((op) => op.operationId);
+  if (missing.length > 0) throw new Error(`minimo-sim: no handler for operation(s) ${missing.join(", ")}`);
+
+  const ctx: SimContext = {
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    keys: new KeyStore(specs),
+    limiter: new RateLimiter(),
+    faults: {},
+    state: new SimState(),
+    spec,
+    operations,
+  };
+  const control = new SimControl(ctx);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
+  if (log) app.use(logStep(ctx, log));
+  app.use("/__sim", controlRouter(control));
+  app.use(faultsStep(ctx));
+  const validate = validationSteps(ctx);
+  for (const op of operations) {
+    const handler = table[op.operationId]!;
+    const route = app.route(expressPath(op.path));
+    route[op.method.toLowerCase() as "get"](
+      authAndRateStep(ctx, op),
+      sunsetAndPermissionStep(ctx, op),
+      ...validate,
+      (req, res) => handler(req, res, ctx),
+    );
+  }
+  app.use(notFoundStep(ctx));
+  app.use(validationErrorHandler(ctx));
+  app.use(internalErrorHandler(ctx));
+  return { app, state: ctx.state, control };
+}
+
+export interface StartSimOptions extends SimOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Address to bind. Default `127.0.0.1` (the sandbox is a local tool). */
+  host?: string;
+}
+
+export interface RunningSim extends Sim {
+  url: string;
+  port: number;
+  /** Stops listening and ends every open connection, keep-alive ones included. */
+  close(): Promise<void>;
+}
+
+/** Creates the sandbox and listens; resolves once the port is bound. */
+export async function startSim(options: StartSimOptions = {}): Promise<RunningSim> {
+  const sim = createSim(options);
+  const host = options.host ?? "127.0.0.1";
+  const server = sim.app.listen(options.port ?? 4010, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  return {
+    ...sim,
+    url: `http://${shownHost}:${port}`,
+    port,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
