@@ -1,0 +1,142 @@
+// minimo-exporter: `--config FILE [--shard i/n]` runs the exporter; `--check-config FILE` validates.
+import { parseArgs } from "node:util";
+import { ConfigError } from "./config/errors.js";
+import { loadConfigFile } from "./config/load.js";
+import { startExporter } from "./exporter.js";
+import { createLogger } from "./logging/logger.js";
+import { VERSION } from "./version.js";
+
+const USAGE = `usage: minimo-exporter --config FILE [--shard i/n]
+       minimo-exporter --check-config FILE
+Environment overrides: MINIMO_EXPORTER_UPSTREAM, MINIMO_EXPORTER_LISTEN_METRICS,
+MINIMO_EXPORTER_LISTEN_GATEWAY, MINIMO_EXPORTER_LOG_LEVEL, MINIMO_EXPORTER_MAX_KEYS.
+Signals: SIGTERM/SIGINT drain and exit; SIGHUP reloads the config file.`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  env: process.env,
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Parses `i/n` (0 <= i < n). */
+export function parseShard(text: string): { index: number; total: number } | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const total = Number(m[2]);
+  return total >= 1 && index < total ? { index, total } : undefined;
+}
+
+/** `--check-config FILE`: exit code 0 when valid, 2 with one line per problem on stderr. */
+export async function checkConfig(file: string, io: CliIo = defaultIo): Promise<number> {
+  try {
+    const config = await loadConfigFile(file, io.env);
+    for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
+    io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const line of err.lines()) io.stderr(line);
+    return 2;
+  }
+}
+
+/** Runs the CLI; resolves with an exit code, or never (while serving) until a signal. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let values: { config?: string; "check-config"?: string; shard?: string; help?: boolean; version?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        config: { type: "string" },
+        "check-config": { type: "string" },
+        shard: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(VERSION);
+    return 0;
+  }
+  if (values["check-config"] !== undefined) return checkConfig(values["check-config"], io);
+  const file = values.config;
+  if (file === undefined) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) {
+    io.stderr(`--shard must be i/n with 0 <= i < n, got "${values.shard}"`);
+    return 2;
+  }
+
+  let config;
+  try {
+    config = await loadConfigFile(file, io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const line of err.lines()) io.stderr(line);
+    return 2;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let exporter;
+  try {
+    exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}) });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) {
+      logger.fatal({ err }, "exporter failed to start");
+      return 1;
+    }
+    for (const line of err.lines()) io.stderr(line);
+    return 2;
+  }
+
+  let reloading = Promise.resolve();
+  process.on("SIGHUP", () => {
+    reloading = reloading.then(async () => {
+      try {
+        await exporter.reload(await loadConfigFile(file, io.env));
+      } catch (err) {
+        exporter.reloadFailed();
+        const problems = err instanceof ConfigError ? err.lines() : [String((err as Error).message)];
+        logger.error({ problems }, "config reload failed; keeping the previous config");
+      }
+    });
+  });
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      exporter.close().then(
+        () => resolve(0),
+        (err) => {
+          logger.error({ err }, "shutdown failed");
+          resolve(1);
+        },
+      );
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
+
+// Run when executed directly (bin/minimo-exporter.js imports this module and calls main itself).
+export async function run(): Promise<void> {
+  const code = await main(process.argv.slice(2));
+  process.exit(code);
+}

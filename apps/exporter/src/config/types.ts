@@ -1,0 +1,53 @@
+import type { Secret } from "./secret.js";
+
+/** A `host:port` listen address; port 0 lets the OS choose. */
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** A probe operation, resolved against the spec's operation table. */
+export interface ProbeOperation {
+  readonly operationId: string;
+  readonly method: "GET";
+  /** The route template, e.g. `/public/v1/custom-fields` (the `operation` label). */
+  readonly path: string;
+  readonly server: "api" | "app";
+}
+
+export interface KeyConfig {
+  /** The alias, used as the `key` label. */
+  readonly name: string;
+  readonly apiKey: Secret;
+  /** The non-secret account part of the key (`mn-{CLIENT_ID}-...`). */
+  readonly clientId: string;
+  /** Where the key came from: `key_env`, `key_file` or inline `key`. */
+  readonly source: "env" | "file" | "inline";
+  /** Expiry from the Minimo dashboard, Unix epoch seconds (start of that day, UTC), when configured. */
+  readonly expiresAt?: number;
+  readonly probe: {
+    readonly operations: readonly ProbeOperation[];
+    readonly minIntervalSeconds: number;
+  };
+}
+
+/** The validated, frozen exporter configuration (see README "Config reference"). */
+export interface ExporterConfig {
+  readonly upstream: { readonly api: string; readonly app: string };
+  readonly listen: { readonly metrics: ListenAddress; readonly gateway: ListenAddress };
+  readonly logLevel: string;
+  readonly maxKeys: number;
+  readonly scrapeTimeoutOffsetSeconds: number;
+  readonly scrapeTimeoutSeconds: number;
+  readonly probe: {
+    readonly concurrency: number;
+    readonly timeoutSeconds: number;
+  };
+  readonly gateway: {
+    readonly drainTimeoutSeconds: number;
+    readonly upstreamTimeoutSeconds: number;
+  };
+  readonly keys: readonly KeyConfig[];
+  /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,196 @@
+// startExporter: wires config -> metrics registry, gateway, probes and the HTTP server.
+import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import * as MN from "@minimo/metrics";
+import { createMinimoMetrics, type MinimoMetrics } from "@minimo/metrics";
+import { collectDefaultMetrics, Registry } from "prom-client";
+import { ConfigError } from "./config/errors.js";
+import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
+import { createGateway, type GatewayState } from "./gateway/gateway.js";
+import { KeyMatcher } from "./gateway/key-matcher.js";
+import { renderLanding, type LandingRow } from "./http/landing.js";
+import { createMetricsServer } from "./http/metrics-server.js";
+import { createLogger, type Logger } from "./logging/logger.js";
+import { ExporterMetrics } from "./metrics/exporter-metrics.js";
+import { Prober } from "./probes/prober.js";
+import { shardOf } from "./probes/shard.js";
+import { VERSION } from "./version.js";
+
+export interface StartExporterOptions {
+  /** The validated config (`parseConfig` / `loadConfigFile`). */
+  config: ExporterConfig;
+  /** Default: a pino JSON logger on stdout at `config.logLevel`. */
+  logger?: Logger;
+  /** Probe only the keys of this shard (`--shard i/n`); the gateway still serves every key. Default: all keys. */
+  shard?: { index: number; total: number };
+}
+
+export interface RunningExporter {
+  /** `http://host:port/metrics`, with the real port. */
+  metricsUrl: string;
+  /** `http://host:port`, the base URL apps point at. */
+  gatewayUrl: string;
+  /** The exporter's own families (Node process metrics live in a separate registry). */
+  registry: Registry;
+  /** Applies a new config: drops series of removed keys, adds new ones, sets the reload gauges. */
+  reload(config: ExporterConfig): Promise<void>;
+  /** Records a failed reload (the old config stays): `last_reload_successful` 0. */
+  reloadFailed(): void;
+  /** Stops probes, drains the gateway (bounded by `gateway.drain_timeout_seconds`), closes both servers. */
+  close(): Promise<void>;
+}
+
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: "address already in use",
+  EACCES: "permission denied",
+  EADDRNOTAVAIL: "address not available on this host",
+};
+
+/** Listens; a bind failure becomes a ConfigError naming the config field (`listen.gateway`). */
+function listen(server: http.Server, address: ListenAddress, field: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      const code = err.code ?? "error";
+      const where = address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
+      reject(new ConfigError([{ path: field, message: `cannot listen on ${where}: ${LISTEN_ERRORS[code] ?? "bind failed"} (${code})` }]));
+    });
+    server.listen(address.port, address.host, () => {
+      server.removeAllListeners("error");
+      const { address: host, port } = server.address() as AddressInfo;
+      const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+      resolve(`http://${shown}:${port}`);
+    });
+  });
+}
+
+/**
+ * Starts the exporter: the gateway on `listen.gateway`, /metrics on `listen.metrics`.
+ * @example
+ * const exporter = await startExporter({ config: await loadConfigFile("exporter.yaml") });
+ * console.log(exporter.metricsUrl, exporter.gatewayUrl);
+ */
+export async function startExporter(options: StartExporterOptions): Promise<RunningExporter> {
+  let config = options.config;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const shard = options.shard;
+  const registry = new Registry();
+  const processRegistry = new Registry();
+  collectDefaultMetrics({ register: processRegistry });
+  const exporterMetrics = new ExporterMetrics(registry, VERSION);
+  const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
+  const prober = new Prober({ exporterMetrics, observer: (alias) => metrics.observer(alias), logger, concurrency: config.probe.concurrency });
+  const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
+
+  let gatewayState: GatewayState;
+  const apply = (next: ExporterConfig) => {
+    const upstream = { api: new URL(next.upstream.api), app: new URL(next.upstream.app) };
+    gatewayState = { upstream, matcher: new KeyMatcher(next.keys), upstreamTimeoutSeconds: next.gateway.upstreamTimeoutSeconds };
+    for (const key of next.keys) {
+      metrics.addKey(key.name);
+      exporterMetrics.describeKey(key);
+    }
+    prober.setKeys(next, probed(next.keys));
+    for (const warning of next.warnings) logger.warn(warning);
+  };
+  apply(config);
+  exporterMetrics.reloaded(true);
+
+  let closing = false;
+  const gateway = createGateway({ state: () => gatewayState, recorder: metrics, exporterMetrics, logger });
+  const metricsServer = createMetricsServer({
+    registries: [registry, processRegistry],
+    refresh: (waitMs) => prober.refresh(waitMs),
+    waitFor: (header) => {
+      const given = header === undefined ? Number.NaN : Number.parseFloat(header);
+      const timeout = Number.isFinite(given) && given > 0 ? given : config.scrapeTimeoutSeconds;
+      return Math.max(0, (timeout - config.scrapeTimeoutOffsetSeconds) * 1000);
+    },
+    landing: async () => renderLanding(await landingRows(), VERSION),
+    ready: () => !closing,
+    logger,
+  });
+
+  async function landingRows(): Promise<LandingRow[]> {
+    const [remaining, limit, reset] = await Promise.all([
+      byKey(registry, MN.RATE_LIMIT_REMAINING),
+      byKey(registry, MN.RATE_LIMIT_LIMIT),
+      byKey(registry, MN.RATE_LIMIT_RESET_TIMESTAMP_SECONDS),
+    ]);
+    return config.keys.map((key) => {
+      const status = prober.status(key.name);
+      return {
+        alias: key.name,
+        clientId: key.clientId,
+        up: status?.up,
+        lastSuccessAt: status?.lastSuccessAt,
+        remaining: remaining.get(key.name),
+        limit: limit.get(key.name),
+        resetAt: reset.get(key.name),
+        expiresAt: key.expiresAt,
+      };
+    });
+  }
+
+  let gatewayUrl: string;
+  let metricsBase: string;
+  try {
+    gatewayUrl = await listen(gateway.server, config.listen.gateway, "listen.gateway");
+    metricsBase = await listen(metricsServer, config.listen.metrics, "listen.metrics");
+  } catch (err) {
+    gateway.server.close();
+    metricsServer.close();
+    await prober.close();
+    throw err;
+  }
+  logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
+
+  return {
+    metricsUrl: `${metricsBase}/metrics`,
+    gatewayUrl,
+    registry,
+    async reload(next) {
+      const kept = new Set(next.keys.map((k) => k.name));
+      const removed = config.keys.filter((k) => !kept.has(k.name)).map((k) => k.name);
+      for (const alias of removed) {
+        metrics.forgetKey(alias);
+        exporterMetrics.forgetKey(alias);
+      }
+      if (next.listen.gateway.port !== config.listen.gateway.port || next.listen.metrics.port !== config.listen.metrics.port || next.listen.gateway.host !== config.listen.gateway.host || next.listen.metrics.host !== config.listen.metrics.host) {
+        logger.warn("listen addresses changed: they apply after a restart");
+      }
+      config = next;
+      apply(next);
+      exporterMetrics.reloaded(true);
+      logger.info({ keys: next.keys.map((k) => k.name), removed }, "config reloaded");
+    },
+    reloadFailed() {
+      exporterMetrics.reloaded(false);
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      await prober.close();
+      await Promise.all([
+        gateway.close(config.gateway.drainTimeoutSeconds * 1000),
+        new Promise<void>((resolve) => {
+          metricsServer.close(() => resolve());
+          metricsServer.closeAllConnections();
+        }),
+      ]);
+      logger.info("exporter stopped");
+    },
+  };
+}
+
+/** The values of a `{key}` gauge, by key (read through the registry so collect() hooks run). */
+async function byKey(registry: Registry, name: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const metric = registry.getSingleMetric(name);
+  if (!metric) return out;
+  const data = await metric.get();
+  for (const v of data.values) {
+    const key = v.labels.key;
+    if (typeof key === "string" && Number.isFinite(v.value)) out.set(key, v.value);
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+export { parseConfig, type ParseConfigOptions } from "./config/parse.js";
+export { loadConfigFile } from "./config/load.js";
+export { ConfigError, type ConfigProblem } from "./config/errors.js";
+export { Secret } from "./config/secret.js";
+export { DEFAULTS, ENV_OVERRIDES, UNKNOWN_KEY_ALIAS } from "./config/defaults.js";
+export type { ExporterConfig, KeyConfig, ListenAddress, ProbeOperation } from "./config/types.js";
+export { startExporter, type RunningExporter, type StartExporterOptions } from "./exporter.js";
+export { createLogger, type CreateLoggerOptions, type Logger } from "./logging/logger.js";
+export * from "./metrics/names.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,87 @@
+import { Counter, Gauge, type Registry } from "prom-client";
+import type { KeyConfig } from "../config/types.js";
+import * as N from "./names.js";
+
+/** The exporter's own families (beside @minimo/metrics'), in the caller's registry. */
+export class ExporterMetrics {
+  readonly unknownKeyRequests: Counter<"code">;
+  readonly up: Gauge<"key">;
+  readonly permitted: Gauge<"key" | "operation">;
+  readonly probeDuration: Gauge<"key">;
+  readonly lastSuccess: Gauge<"key">;
+  readonly info: Gauge<"key" | "client_id">;
+  readonly expiry: Gauge<"key">;
+  readonly reloadSuccessful: Gauge;
+  readonly reloadSuccessTimestamp: Gauge;
+  readonly buildInfo: Gauge<"version">;
+  /** Label sets written per key, so a removed key's series can all be dropped. */
+  readonly #permittedOps = new Map<string, Set<string>>();
+  readonly #clientIds = new Map<string, string>();
+
+  constructor(registry: Registry, version: string) {
+    const registers = [registry];
+    this.unknownKeyRequests = new Counter({ name: N.GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL, help: N.GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL_HELP, labelNames: ["code"], registers });
+    this.up = new Gauge({ name: N.KEY_UP, help: N.KEY_UP_HELP, labelNames: ["key"], registers });
+    this.permitted = new Gauge({ name: N.KEY_PERMITTED, help: N.KEY_PERMITTED_HELP, labelNames: ["key", "operation"], registers });
+    this.probeDuration = new Gauge({ name: N.KEY_PROBE_DURATION_SECONDS, help: N.KEY_PROBE_DURATION_SECONDS_HELP, labelNames: ["key"], registers });
+    this.lastSuccess = new Gauge({ name: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS, help: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS_HELP, labelNames: ["key"], registers });
+    this.info = new Gauge({ name: N.KEY_INFO, help: N.KEY_INFO_HELP, labelNames: ["key", "client_id"], registers });
+    this.expiry = new Gauge({ name: N.KEY_EXPIRY_TIMESTAMP_SECONDS, help: N.KEY_EXPIRY_TIMESTAMP_SECONDS_HELP, labelNames: ["key"], registers });
+    this.reloadSuccessful = new Gauge({ name: N.CONFIG_LAST_RELOAD_SUCCESSFUL, help: N.CONFIG_LAST_RELOAD_SUCCESSFUL_HELP, registers });
+    this.reloadSuccessTimestamp = new Gauge({ name: N.CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS, help: N.CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS_HELP, registers });
+    this.buildInfo = new Gauge({ name: N.BUILD_INFO, help: N.BUILD_INFO_HELP, labelNames: ["version"], registers });
+    this.buildInfo.set({ version }, 1);
+    // Pre-created so rate() and alerts see the first unknown-key request.
+    for (const code of ["401"]) this.unknownKeyRequests.inc({ code }, 0);
+  }
+
+  /** Sets the static per-key series (info, expiry) for a configured key. */
+  describeKey(key: KeyConfig): void {
+    const previous = this.#clientIds.get(key.name);
+    if (previous !== undefined && previous !== key.clientId) this.info.remove({ key: key.name, client_id: previous });
+    this.#clientIds.set(key.name, key.clientId);
+    this.info.set({ key: key.name, client_id: key.clientId }, 1);
+    if (key.expiresAt !== undefined) this.expiry.set({ key: key.name }, key.expiresAt);
+    else this.expiry.remove({ key: key.name });
+  }
+
+  setPermitted(alias: string, operation: string, value: 0 | 1): void {
+    let ops = this.#permittedOps.get(alias);
+    if (!ops) this.#permittedOps.set(alias, (ops = new Set()));
+    ops.add(operation);
+    this.permitted.set({ key: alias, operation }, value);
+  }
+
+  /** Drops the permitted series of operations no longer probed for `alias`. */
+  keepPermitted(alias: string, operations: readonly string[]): void {
+    const ops = this.#permittedOps.get(alias);
+    if (!ops) return;
+    for (const op of [...ops]) {
+      if (!operations.includes(op)) {
+        this.permitted.remove({ key: alias, operation: op });
+        ops.delete(op);
+      }
+    }
+  }
+
+  /** Removes the probe series of a key (its probed facts no longer apply). */
+  forgetProbes(alias: string): void {
+    for (const gauge of [this.up, this.probeDuration, this.lastSuccess]) gauge.remove({ key: alias });
+    this.keepPermitted(alias, []);
+    this.#permittedOps.delete(alias);
+  }
+
+  /** Removes every series of a key that left the config. */
+  forgetKey(alias: string): void {
+    this.forgetProbes(alias);
+    this.expiry.remove({ key: alias });
+    const clientId = this.#clientIds.get(alias);
+    if (clientId !== undefined) this.info.remove({ key: alias, client_id: clientId });
+    this.#clientIds.delete(alias);
+  }
+
+  reloaded(ok: boolean, nowSeconds = Date.now() / 1000): void {
+    this.reloadSuccessful.set(ok ? 1 : 0);
+    if (ok) this.reloadSuccessTimestamp.set(nowSeconds);
+  }
+}

@@ -1,0 +1,38 @@
+// The exporter's own metric families (public API, like @minimo/metrics' names): dashboards and
+// alert rules are written against these names and help strings.
+
+export const GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL = "minimo_gateway_unknown_key_requests_total";
+export const GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL_HELP =
+  "Requests through the gateway whose API key is not configured (or missing), by HTTP status code (\"error\" when no response came back).";
+
+export const KEY_UP = "minimo_key_up";
+export const KEY_UP_HELP =
+  "1 if the last probe of the key authenticated (an answer only a known key gets: 2xx, 403, 404 or 429, and no 401), else 0 (401, only 5xx, or no answer). Absent before the first probe.";
+
+export const KEY_PERMITTED = "minimo_key_permitted";
+export const KEY_PERMITTED_HELP =
+  "1 if the last probe of the operation was allowed (2xx or 404), 0 if it was forbidden (403); unchanged on other outcomes.";
+
+export const KEY_PROBE_DURATION_SECONDS = "minimo_key_probe_duration_seconds";
+export const KEY_PROBE_DURATION_SECONDS_HELP = "Duration of the last completed probe of the key, in seconds.";
+
+export const KEY_LAST_SUCCESS_TIMESTAMP_SECONDS = "minimo_key_last_success_timestamp_seconds";
+export const KEY_LAST_SUCCESS_TIMESTAMP_SECONDS_HELP =
+  "When a probe of the key last authenticated, as Unix epoch seconds (probes are cached for probe min_interval_seconds; the age of this value is the age of the data).";
+
+export const KEY_INFO = "minimo_key_info";
+export const KEY_INFO_HELP = "Configured API keys: alias and the non-secret client id of the key. Always 1.";
+
+export const KEY_EXPIRY_TIMESTAMP_SECONDS = "minimo_key_expiry_timestamp_seconds";
+export const KEY_EXPIRY_TIMESTAMP_SECONDS_HELP =
+  "When the key expires, as Unix epoch seconds (from the config's expires field).";
+
+export const CONFIG_LAST_RELOAD_SUCCESSFUL = "minimo_exporter_config_last_reload_successful";
+export const CONFIG_LAST_RELOAD_SUCCESSFUL_HELP = "1 if the last configuration (re)load succeeded, else 0.";
+
+export const CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS = "minimo_exporter_config_last_reload_success_timestamp_seconds";
+export const CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS_HELP =
+  "When the configuration was last loaded successfully, as Unix epoch seconds.";
+
+export const BUILD_INFO = "minimo_exporter_build_info";
+export const BUILD_INFO_HELP = "Build of the exporter. Always 1.";

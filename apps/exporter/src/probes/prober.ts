@@ -1,0 +1,161 @@
+// Probes for idle keys. A scrape asks for fresh data (refresh); a key is probed only when its
+// last probe started at least min_interval_seconds ago, at most once at a time (concurrent scrapes
+// share the in-flight probe), under a global concurrency limit. The scrape waits for probes only
+// until its deadline; a late probe finishes in the background and updates the gauges then.
+import { createMinimoClient, type AttemptObserver, type MinimoClient } from "@minimo/client";
+import type { Logger } from "pino";
+import type { ExporterConfig, KeyConfig } from "../config/types.js";
+import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
+import { callOperation, judge } from "./probe-once.js";
+import { Semaphore } from "./semaphore.js";
+
+interface KeyState {
+  key: KeyConfig;
+  client: MinimoClient;
+  /** performance.now() when the last probe was started; -Infinity before the first. */
+  lastStartedAt: number;
+  inFlight?: Promise<void>;
+  up?: boolean;
+  lastSuccessAt?: number;
+  lastProbeAt?: number;
+}
+
+export interface ProberDeps {
+  exporterMetrics: ExporterMetrics;
+  /** The instrumented client's observer for a key alias (`metrics.observer(alias)`). */
+  observer(alias: string): AttemptObserver;
+  logger: Logger;
+  concurrency: number;
+}
+
+/** What the landing page shows about a key's probes. */
+export interface ProbeStatus {
+  up?: boolean;
+  lastSuccessAt?: number;
+  lastProbeAt?: number;
+  probing: boolean;
+}
+
+export class Prober {
+  readonly #deps: ProberDeps;
+  #states = new Map<string, KeyState>();
+  #limit: Semaphore;
+  readonly #abort = new AbortController();
+
+  constructor(deps: ProberDeps) {
+    this.#deps = deps;
+    this.#limit = new Semaphore(deps.concurrency);
+  }
+
+  /** (Re)configures the probed keys; a key whose secret, upstream and operations are unchanged keeps its cache. */
+  setKeys(config: ExporterConfig, keys: readonly KeyConfig[]): void {
+    const next = new Map<string, KeyState>();
+    const timeoutMs = config.probe.timeoutSeconds * 1000;
+    for (const key of keys) {
+      const old = this.#states.get(key.name);
+      const client = createMinimoClient({
+        apiKey: key.apiKey.reveal(),
+        baseUrl: config.upstream,
+        observe: this.#observerFor(key.name),
+        retry: false,
+        timeoutMs,
+        userAgent: "minimo-exporter-probe",
+      });
+      if (old && old.key.apiKey.reveal() === key.apiKey.reveal() && sameOps(old.key, key)) {
+        // Updated in place: an in-flight probe holds this object and still reports into it.
+        old.key = key;
+        old.client = client;
+        next.set(key.name, old);
+      } else {
+        // A new secret or new operations: the cached verdict describes something else now.
+        if (old) this.#deps.exporterMetrics.forgetProbes(key.name);
+        next.set(key.name, { key, client, lastStartedAt: Number.NEGATIVE_INFINITY });
+      }
+      this.#deps.exporterMetrics.keepPermitted(key.name, key.probe.operations.map((o) => o.path));
+    }
+    this.#states = next;
+    this.#limit = new Semaphore(config.probe.concurrency);
+  }
+
+  /**
+   * The key's metrics observer, silenced once the key leaves the config: a probe still in flight
+   * at a reload must not count its answer under `unknown`.
+   */
+  #observerFor(alias: string): AttemptObserver {
+    const inner = this.#deps.observer(alias);
+    const live = () => this.#states.has(alias);
+    return {
+      onResponse: (i) => live() && inner.onResponse(i),
+      onError: (i) => live() && inner.onError(i),
+      onRetry: (i) => live() && inner.onRetry?.(i),
+    };
+  }
+
+  /** Starts the probes that are due and waits for in-flight ones at most `waitMs`. */
+  async refresh(waitMs: number): Promise<void> {
+    if (this.#abort.signal.aborted) return;
+    const now = performance.now();
+    const pending: Promise<void>[] = [];
+    for (const state of this.#states.values()) {
+      const { operations, minIntervalSeconds } = state.key.probe;
+      if (operations.length === 0) continue;
+      if (!state.inFlight && now - state.lastStartedAt >= minIntervalSeconds * 1000) this.#start(state);
+      if (state.inFlight) pending.push(state.inFlight);
+    }
+    if (pending.length === 0 || waitMs <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
+  }
+
+  status(alias: string): ProbeStatus | undefined {
+    const s = this.#states.get(alias);
+    if (!s) return undefined;
+    return { up: s.up, lastSuccessAt: s.lastSuccessAt, lastProbeAt: s.lastProbeAt, probing: s.inFlight !== undefined };
+  }
+
+  /** Aborts in-flight probes and refuses new ones. */
+  async close(): Promise<void> {
+    this.#abort.abort();
+    await Promise.allSettled([...this.#states.values()].map((s) => s.inFlight));
+  }
+
+  #start(state: KeyState): void {
+    state.lastStartedAt = performance.now();
+    state.inFlight = this.#limit
+      .run(() => this.#probe(state))
+      .catch((err) => this.#deps.logger.error({ alias: state.key.name, err }, "probe crashed"))
+      .finally(() => {
+        state.inFlight = undefined;
+      });
+  }
+
+  async #probe(state: KeyState): Promise<void> {
+    const { key } = state;
+    const signal = this.#abort.signal;
+    if (signal.aborted) return;
+    const began = performance.now();
+    const outcomes = [];
+    // One call after another: a probe is a trickle, not a burst against the key's budget.
+    for (const op of key.probe.operations) outcomes.push(await callOperation(state.client, op, signal));
+    if (signal.aborted || this.#states.get(key.name) !== state) return; // closed, or the key was reloaded away
+    const verdict = judge(key.probe.operations, outcomes);
+    const m = this.#deps.exporterMetrics;
+    const nowSeconds = Date.now() / 1000;
+    m.up.set({ key: key.name }, verdict.up ? 1 : 0);
+    m.probeDuration.set({ key: key.name }, (performance.now() - began) / 1000);
+    for (const [operation, value] of verdict.permitted) m.setPermitted(key.name, operation, value);
+    state.up = verdict.up;
+    state.lastProbeAt = nowSeconds;
+    if (verdict.up) {
+      state.lastSuccessAt = nowSeconds;
+      m.lastSuccess.set({ key: key.name }, nowSeconds);
+    }
+    const level = verdict.up ? "debug" : "warn";
+    this.#deps.logger[level]({ alias: key.name, up: verdict.up, outcomes }, "probe finished");
+  }
+}
+
+function sameOps(a: KeyConfig, b: KeyConfig): boolean {
+  return a.probe.operations.map((o) => o.operationId).join() === b.probe.operations.map((o) => o.operationId).join();
+}

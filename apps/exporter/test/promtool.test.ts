@@ -1,0 +1,51 @@
+// `promtool check metrics` lints the exporter's own registry (Node's default metrics live in a
+// separate registry: three of them fail promlint by design, see the README).
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningExporter } from "../src/index.js";
+import { captureLogger, DEMO, envName, scrape, startExporter, startLoggedSim, testConfig } from "./helpers.js";
+
+const found = spawnSync("promtool", ["--version"], { encoding: "utf8" });
+const missing = found.error !== undefined;
+if (missing) {
+  if (process.env.CI) throw new Error("promtool is required in CI (Debian package `prometheus`) but was not found on PATH");
+  console.warn("skipping promtool tests: promtool not found on PATH (install the Debian package `prometheus`)");
+}
+
+describe.skipIf(missing)("promtool check metrics", () => {
+  let sim: Awaited<ReturnType<typeof startLoggedSim>>;
+  let exporter: RunningExporter;
+  beforeAll(async () => {
+    sim = await startLoggedSim();
+    const keys = [
+      { name: "production", key_env: envName("demo-full"), expires: "2027-06-01" },
+      { name: "old", key_env: envName("demo-revoked") },
+    ];
+    exporter = await startExporter({ config: testConfig(sim.url, keys), logger: captureLogger().logger });
+    await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } });
+    await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: "Bearer mn-nobody-NOTCONFIGURED1" } });
+    await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-revoked"]}` } });
+    await scrape(exporter); // runs the probes
+  });
+  afterAll(async () => {
+    await exporter?.close();
+    await sim?.close();
+  });
+
+  it("finds no problem in the exporter's own families", async () => {
+    const text = await exporter.registry.metrics();
+    for (const family of ["minimo_api_requests_total", "minimo_key_up", "minimo_key_permitted", "minimo_key_info", "minimo_key_expiry_timestamp_seconds", "minimo_gateway_unknown_key_requests_total", "minimo_exporter_build_info"]) {
+      expect(text).toContain(`# TYPE ${family} `);
+    }
+    const result = spawnSync("promtool", ["check", "metrics"], { input: text, encoding: "utf8" });
+    expect(result.stderr + result.stdout).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("serves the exporter's families and the Node process metrics in one /metrics", async () => {
+    const text = await scrape(exporter);
+    expect(text).toContain("# TYPE minimo_key_up gauge");
+    expect(text).toContain("# TYPE process_cpu_user_seconds_total counter");
+    expect(text).toContain("# TYPE nodejs_heap_size_total_bytes gauge");
+  });
+});

@@ -1,0 +1,95 @@
+// Shared by the reliability tests: exposition-text readers, log capture, a forced GC and a
+// socket counter. Kept here (not in ../helpers.ts) so these tests own their tools.
+import { Writable } from "node:stream";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { createLogger } from "../../src/index.js";
+
+function labelsOf(line: string, name: string): Record<string, string> | undefined {
+  if (line.startsWith(`${name} `)) return {};
+  if (!line.startsWith(`${name}{`)) return undefined;
+  const text = line.slice(name.length + 1, line.lastIndexOf("}"));
+  return Object.fromEntries([...text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** The value of the first sample of `name` whose labels include `labels`, or undefined. */
+export function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split("\n")) {
+    const found = labelsOf(line, name);
+    if (found && Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(line.slice(line.lastIndexOf(" ") + 1));
+  }
+  return undefined;
+}
+
+/** The sum of every sample of `name` whose labels include `labels` (0 when none). */
+export function sumOf(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split("\n")) {
+    const found = labelsOf(line, name);
+    if (found && Object.entries(labels).every(([k, v]) => found[k] === v)) sum += Number(line.slice(line.lastIndexOf(" ") + 1));
+  }
+  return sum;
+}
+
+/** Sample lines (not comments) of families whose name starts with `prefix`. */
+export function seriesCount(text: string, prefix = "minimo_"): number {
+  return text.split("\n").filter((l) => l.startsWith(prefix)).length;
+}
+
+/** Every distinct value of label `label` across the samples of `prefix` families. */
+export function labelValues(text: string, label: string, prefix = "minimo_"): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split("\n")) {
+    if (!line.startsWith(prefix)) continue;
+    const m = new RegExp(`[{,]${label}="((?:[^"\\\\]|\\\\.)*)"`).exec(line);
+    if (m) out.add(m[1]!);
+  }
+  return out;
+}
+
+/** A logger at `level` whose JSON lines are kept in memory. */
+export function captureLogger(level = "debug") {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger({ level, destination }), lines };
+}
+
+let gcFn: (() => void) | undefined;
+/** Forces a full GC (enabling `--expose-gc` at runtime when node was not started with it). */
+export function gc(): void {
+  if (!gcFn) {
+    const g = (globalThis as { gc?: () => void }).gc;
+    if (g) gcFn = g;
+    else {
+      setFlagsFromString("--expose-gc");
+      gcFn = runInNewContext("gc") as () => void;
+    }
+  }
+  gcFn();
+  gcFn();
+}
+
+/** heapUsed after a forced GC, in bytes. */
+export function settledHeap(): number {
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Open TCP sockets of this process (Node's own count of active socket handles). */
+export function openSockets(): number {
+  const resources = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo();
+  return resources.filter((r) => r === "TCPSocketWrap").length;
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000, what = "condition"): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`${what} not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

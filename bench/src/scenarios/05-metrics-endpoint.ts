@@ -1,0 +1,51 @@
+// Scenario 5: /metrics end to end through the real exporter (startExporter) with 10k keys that
+// all carried traffic through its gateway, 1 and 10 concurrent scrapers (autocannon), against the
+// same text pre-rendered and served by node:http, and against the render alone.
+import { atMost, heading, interleave, median, ratioLine, sample, size } from "../harness.js";
+import { load } from "../load.js";
+import { Service } from "../proc.js";
+
+interface ExporterReady { metricsUrl: string; staticUrl: string; bytes: number; lines: number }
+
+export async function run(): Promise<void> {
+  heading("5", "/metrics end to end: 1 and 10 concurrent scrapers");
+  const keys = size(1_000, 10_000);
+  const upstream = await Service.start<{ url: string }>("upstream", []);
+  let exporter: Service | undefined;
+  try {
+    const started = await Service.start<ExporterReady>("exporter", [upstream.ready.url, keys, "prefill"]);
+    exporter = started.service;
+    const { metricsUrl, staticUrl, bytes, lines } = started.ready;
+    console.log(`  ${keys} configured keys, one request each through the gateway first: ${lines} samples, ${(bytes / 2 ** 20).toFixed(2)} MiB per scrape`);
+
+    const perScrape = size(8, 20);
+    const p50 = new Map<string, number[]>();
+    const scrapes = (name: string, url: string, connections: number) => ({
+      name,
+      run: async () => {
+        const r = await load({ url, connections, amount: perScrape * connections });
+        p50.set(name, [...(p50.get(name) ?? []), r.p50]);
+        return r.p99;
+      },
+    });
+    const service = exporter;
+    const p99 = await interleave([
+      // The render alone, timed inside the exporter process, in the same rounds as the scrapes.
+      { name: "render", run: async () => median((await service.ask<{ times: number[] }>({ cmd: "render", n: 3 })).times) },
+      scrapes("exporter, 1 scraper", metricsUrl, 1),
+      scrapes("pre-rendered, 1 scraper", staticUrl, 1),
+      scrapes("exporter, 10 scrapers", metricsUrl, 10),
+      scrapes("pre-rendered, 10 scrapers", staticUrl, 10),
+    ]);
+    const render = { name: "registry.metrics() alone, in the exporter process", value: p99.get("render")! };
+    const p50Of = (name: string) => ({ name: `${name} p50`, value: sample(p50.get(name)!) });
+    const p99Of = (name: string) => ({ name: `${name} p99`, value: p99.get(name)! });
+    ratioLine({ scenario: "5", what: "1 scraper: scrape p50 vs the render time (HTTP layer + refresh)", candidate: p50Of("exporter, 1 scraper"), baseline: render, unit: "ms", goal: atMost(1.1) });
+    ratioLine({ scenario: "5", what: "1 scraper: pre-rendered text over node:http vs the render time (cost of moving the bytes, context)", candidate: p50Of("pre-rendered, 1 scraper"), baseline: render, unit: "ms" });
+    ratioLine({ scenario: "5", what: "p99 with 10 scrapers vs p99 with 1 (concurrent scrapes share a render)", candidate: p99Of("exporter, 10 scrapers"), baseline: p99Of("exporter, 1 scraper"), unit: "ms", goal: atMost(1.5) });
+    ratioLine({ scenario: "5", what: "pre-rendered text: p99 with 10 scrapers vs 1 (context: the transfer alone)", candidate: p99Of("pre-rendered, 10 scrapers"), baseline: p99Of("pre-rendered, 1 scraper"), unit: "ms" });
+  } finally {
+    await exporter?.stop();
+    await upstream.service.stop();
+  }
+}

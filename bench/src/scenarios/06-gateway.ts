@@ -1,0 +1,63 @@
+// Scenario 6: gateway throughput and added latency at fixed connections (autocannon), against a
+// bare node:http reverse proxy with no metrics, direct requests to the upstream, and nginx.
+// The upstream is a node:http stand-in (the sandbox runs on express, ≈ 5k req/s here, which would
+// cap every variant and hide the differences being measured).
+import { atLeast, heading, interleave, limitLine, ratioLine, sample, size, skipped, type Variant } from "../harness.js";
+import { load, type LoadResult } from "../load.js";
+import { nginxMissing, startNginx, type RunningNginx } from "../nginx.js";
+import { Service } from "../proc.js";
+import { configuredKey } from "../workers/keys.js";
+
+export async function run(): Promise<void> {
+  heading("6", "Gateway: throughput and added latency");
+  const connections = 10;
+  const duration = size(1.5, 4);
+  const path = "/public/v1/custom-fields";
+  const headers = { authorization: `Bearer ${configuredKey(0)}` };
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const upstream = await Service.start<{ url: string }>("upstream", []);
+    stops.push(() => upstream.service.stop());
+    const bare = await Service.start<{ url: string }>("bare-proxy", [upstream.ready.url]);
+    stops.push(() => bare.service.stop());
+    const exporter = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"]);
+    stops.push(() => exporter.service.stop());
+    let nginx: RunningNginx | undefined;
+    const missing = nginxMissing();
+    if (missing) skipped("6", "nginx baseline", missing);
+    else {
+      nginx = await startNginx(upstream.ready.url);
+      stops.push(() => nginx!.stop());
+    }
+    const targets: [string, string][] = [
+      ["direct to the upstream", upstream.ready.url],
+      ["bare node:http proxy", bare.ready.url],
+      ["exporter gateway", exporter.ready.gatewayUrl],
+      ...(nginx ? [["nginx reverse proxy", nginx.url] as [string, string]] : []),
+    ];
+    console.log(`  ${connections} connections, ${duration} s per round, a configured key on every request`);
+    for (const [, url] of targets) await load({ url: `${url}${path}`, connections, duration: 1, headers }); // warm-up
+    const results = new Map<string, LoadResult[]>();
+    const variants: Variant[] = targets.map(([name, url]) => ({
+      name,
+      run: async () => {
+        const r = await load({ url: `${url}${path}`, connections, duration, headers });
+        results.set(name, [...(results.get(name) ?? []), r]);
+        return r.reqPerSec;
+      },
+    }));
+    const rps = await interleave(variants);
+    const of = (name: string, f: (r: LoadResult) => number) => sample(results.get(name)!.map(f));
+    const gw = { name: "exporter gateway", value: rps.get("exporter gateway")! };
+    const bareRps = { name: "bare node:http proxy", value: rps.get("bare node:http proxy")! };
+    ratioLine({ scenario: "6", what: "gateway req/s vs bare node:http proxy", candidate: gw, baseline: bareRps, unit: "req/s", goal: atLeast(0.9) });
+    const addedP99 = of("exporter gateway", (r) => r.p99).median - of("bare node:http proxy", (r) => r.p99).median;
+    const addedMean = of("exporter gateway", (r) => r.meanMs).median - of("bare node:http proxy", (r) => r.meanMs).median;
+    console.log(`    p99: gateway ${of("exporter gateway", (r) => r.p99).median} ms, bare proxy ${of("bare node:http proxy", (r) => r.p99).median} ms (1 ms histogram resolution); mean (Little's law) added ${addedMean.toFixed(3)} ms`);
+    limitLine("6", "gateway p99 added over the bare proxy", sample([Math.max(addedP99, 0)]), "ms", 1, `medians of ${rps.get("exporter gateway")!.rounds} rounds; added mean ${addedMean.toFixed(3)} ms`);
+    ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
+    if (nginx) ratioLine({ scenario: "6", what: "gateway vs nginx (context)", candidate: gw, baseline: { name: "nginx", value: rps.get("nginx reverse proxy")! }, unit: "req/s" });
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
