@@ -1,5 +1,6 @@
 // Writes grafana/dashboards/minimo-keys.json from dashboard.ts. With `--check`, writes nothing
-// and exits 1 when the committed file differs (CI drift check).
+// and exits 1 when the committed file differs (CI drift check). Under CI (CI set) it always
+// checks: the committed JSON is what users import, so CI must never quietly rewrite it.
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { buildDashboard } from "./dashboard.js";
@@ -14,7 +15,7 @@ export function renderDashboard(): string {
 
 async function main(argv: string[]): Promise<number> {
   const fresh = renderDashboard();
-  if (argv.includes("--check")) {
+  if (argv.includes("--check") || (Boolean(process.env.CI) && !argv.includes("--write"))) {
     const committed = await readFile(DASHBOARD_FILE, "utf8").catch(() => "");
     if (committed !== fresh) {
       console.error(`${DASHBOARD_FILE} is out of date: run \`npm run generate -w @minimo/observability\``);
