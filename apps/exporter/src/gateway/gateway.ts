@@ -29,6 +29,8 @@ export interface GatewayDeps {
   recorder: GatewayRecorder;
   exporterMetrics: ExporterMetrics;
   logger: Logger;
+  /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
+  tls?: https.AgentOptions;
 }
 
 export interface Gateway {
@@ -50,7 +52,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ ...deps.tls, keepAlive: true }) };
   let closing = false;
   let inFlight = 0;
   let onIdle: (() => void) | undefined;

@@ -55,7 +55,7 @@ describe("bad config through the CLI", () => {
     ["bad listen address", { ...base, listen: { gateway: "127.0.0.1:99999" }, keys: [ok] }, /^listen\.gateway: must be "host:port"/],
   ];
 
-  it.each(table)("--check-config: %s -> exit 2, one line", async (name, config, pattern) => {
+  it.concurrent.each(table)("--check-config: %s -> exit 2, one line", async (name, config, pattern) => {
     const result = await runCli(["--check-config", write(name, config)], env);
     expect(result.code, result.stderr).toBe(2);
     expectOneLine(result.stderr, pattern);

@@ -8,7 +8,7 @@ import { captureLogger, sample, sumOf, waitFor } from "./support.js";
 
 const KEY = Object.fromEntries(demoKeys.map((k) => [k.name, k.key])) as Record<string, string>;
 // Prometheus gives up on a scrape after this; the exporter must answer before.
-const SCRAPE_TIMEOUT_SECONDS = 3;
+const SCRAPE_TIMEOUT_SECONDS = 2;
 
 describe("upstream faults", () => {
   let sim: RunningSim;
