@@ -288,3 +288,35 @@ describe("close (SIGTERM) with requests in flight", () => {
     expect(connection).toBe("close");
   });
 });
+
+describe("close with a pipelined request behind one in flight", () => {
+  it("answers the first in full with connection: close and never forwards the second", async () => {
+    // RFC 9112 §9.3.2: after `Connection: close`, a client knows an unanswered pipelined request
+    // was not processed and may retry it. What must not happen is forwarding it and then cutting it.
+    const upstream = await startUpstream();
+    const { exporter } = await exporterFor(upstream.url, { gateway: { drain_timeout_seconds: 10 } });
+    let forwarded = 0;
+    upstream.handler = (req, res) => {
+      forwarded++;
+      req.resume();
+      setTimeout(() => res.end('{"first":true}'), 300);
+    };
+    const socket = net.connect(Number(new URL(exporter.gatewayUrl).port), "127.0.0.1");
+    let raw = "";
+    socket.on("data", (d) => (raw += d));
+    const ended = new Promise((r) => socket.on("close", r));
+    const request = `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\n`;
+    socket.write(request);
+    await waitFor(() => forwarded === 1, 5000, "first request forwarded");
+    const closed = exporter.close();
+    socket.write(request);
+    await ended;
+    await closed;
+    await upstream.close();
+    expect(forwarded).toBe(1);
+    expect(raw).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(raw).toMatch(/\r\nconnection: close\r\n/i);
+    expect(raw.endsWith('{"first":true}')).toBe(true);
+    expect(raw.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+  });
+});
