@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import * as N from "./names.js";
 import type { CounterCell, KeyState } from "./key-state.js";
+import type { DurationBuffer } from "./duration-buffer.js";
 
 export interface FamiliesOptions {
   registry: Registry;
@@ -10,13 +11,15 @@ export interface FamiliesOptions {
   allStates: () => Iterable<KeyState>;
   /** The configured keys' states (the only ones with rate-limit gauges). */
   knownStates: () => Iterable<KeyState>;
+  /** Buffered durations, observed into the histogram when it is read. */
+  durationBuffers: () => Iterable<DurationBuffer>;
 }
 
 /**
  * Registers the metric families. Counters are fed from the cells the hot path bumps and gauges
  * from the per-key rate-limit state, both in `collect()`, i.e. whenever the registry is read.
  */
-export function createFamilies({ registry, durationLabels, durationBuckets, allStates, knownStates }: FamiliesOptions) {
+export function createFamilies({ registry, durationLabels, durationBuckets, allStates, knownStates, durationBuffers }: FamiliesOptions) {
   const registers = [registry];
   const flush = <L extends string>(counter: Counter<L>, cell: CounterCell<L>): void => {
     if (cell.pending > 0) {
@@ -51,6 +54,7 @@ export function createFamilies({ registry, durationLabels, durationBuckets, allS
   const duration = new Histogram<"key" | "operation" | "method">({
     name: N.REQUEST_DURATION_SECONDS, help: N.REQUEST_DURATION_SECONDS_HELP, labelNames: durationLabels, registers,
     buckets: [...durationBuckets],
+    collect() { for (const b of durationBuffers()) b.flush(); },
   });
 
   // Copied from the per-key state, and only once a response carried a valid value (NaN = never

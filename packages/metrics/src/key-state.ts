@@ -1,4 +1,4 @@
-import type { Histogram } from "prom-client";
+import type { DurationBuffer } from "./duration-buffer.js";
 import { RateLimitState } from "./rate-limit-state.js";
 
 /**
@@ -11,9 +11,9 @@ export interface CounterCell<L extends string = string> {
   pending: number;
 }
 
-/** A `requests_total` series, with the duration histogram child its responses are observed in. */
+/** A `requests_total` series, with the buffer of the duration series its responses are observed in. */
 export interface ResponseCell extends CounterCell<"key" | "operation" | "method" | "code"> {
-  readonly duration: Histogram.Internal<string>;
+  readonly duration: DurationBuffer;
 }
 
 /** Everything recorded for one `key` label value. */

@@ -5,6 +5,7 @@ import * as N from "./names.js";
 import { KeyLabels } from "./key-labels.js";
 import { KeyState, type ResponseCell } from "./key-state.js";
 import { createFamilies } from "./families.js";
+import { DurationBuffer } from "./duration-buffer.js";
 import { codeLabel, methodLabel, operationLabel } from "./route-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
@@ -97,12 +98,16 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     yield unknown;
   };
 
+  // One buffer per duration series, by its label values joined with NUL (which no label value
+  // can contain: aliases reject control characters, operations and methods are normalized).
+  const durationBuffers = new Map<string, DurationBuffer>();
   const { requests, unauthorized, forbidden, rateLimited, errors, retries, duration, gauges } = createFamilies({
     registry,
     durationLabels: perKeyDuration === false ? ["operation", "method"] : ["key", "operation", "method"],
     durationBuckets: options.durationBuckets ?? N.DEFAULT_DURATION_BUCKETS,
     allStates,
     knownStates: () => states.values(),
+    durationBuffers: () => durationBuffers.values(),
   });
 
   function addKey(alias: string): void {
@@ -123,7 +128,13 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     const key = { key: alias };
     for (const cell of state.responseCells()) {
       requests.remove(cell.labels);
-      if (state.durationByKey) duration.remove({ key: alias, operation: cell.labels.operation, method: cell.labels.method });
+      if (state.durationByKey) {
+        const { operation, method } = cell.labels;
+        const id = `${alias}\0${operation}\0${method}`;
+        durationBuffers.get(id)?.clear();
+        durationBuffers.delete(id);
+        duration.remove({ key: alias, operation, method });
+      }
     }
     for (const cell of state.errors.values()) errors.remove(cell.labels);
     for (const cell of state.retries.values()) retries.remove(cell.labels);
@@ -139,8 +150,13 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     let byStatus = byMethod.get(method);
     if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()));
     const labels = { key: state.label, operation, method, code: codeLabel(status) };
-    const durationLabelValues = state.durationByKey ? { key: state.label, operation, method } : { operation, method };
-    const cell: ResponseCell = { labels, pending: 0, duration: duration.labels(durationLabelValues) };
+    const id = state.durationByKey ? `${state.label}\0${operation}\0${method}` : `${operation}\0${method}`;
+    let buffer = durationBuffers.get(id);
+    if (buffer === undefined) {
+      const series = duration.labels(state.durationByKey ? { key: state.label, operation, method } : { operation, method });
+      durationBuffers.set(id, (buffer = new DurationBuffer(series)));
+    }
+    const cell: ResponseCell = { labels, pending: 0, duration: buffer };
     byStatus.set(status, cell);
     return cell;
   }
@@ -158,7 +174,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     if (s === 401) state.unauthorized.pending++;
     else if (s === 403) state.forbidden.pending++;
     else if (s === 429) state.rateLimited.pending++;
-    if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.observe(durationSeconds);
+    if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.push(durationSeconds);
     // Headers are kept, not parsed: parsing happens at scrape time (see RateLimitState).
     state.rateLimit?.offer(startedAt ?? performance.now(), headers, Date.now());
   }

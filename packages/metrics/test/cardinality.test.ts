@@ -113,6 +113,29 @@ describe("bounded series", () => {
     }
   });
 
+  it("buffered durations are all observed: exact count, sum and buckets past the buffer size", async () => {
+    const registry = new Registry();
+    const metrics = createMinimoMetrics({ registry, keys: ["production"] });
+    for (let i = 0; i < 1000; i++) {
+      metrics.recordResponse({ key: "production", operation: "/public/v1/emails", method: "POST", status: 200, headers, durationSeconds: i < 600 ? 0.02 : 0.2 });
+    }
+    const text = await registry.metrics();
+    const series = '{operation="/public/v1/emails",method="POST"}';
+    expect(text).toContain(`minimo_api_request_duration_seconds_count${series} 1000`);
+    const sum = Number(text.split("\n").find((l) => l.startsWith(`minimo_api_request_duration_seconds_sum${series}`))?.split(" ")[1]);
+    expect(sum).toBeCloseTo(600 * 0.02 + 400 * 0.2, 9);
+    expect(text).toContain('minimo_api_request_duration_seconds_bucket{le="0.025",operation="/public/v1/emails",method="POST"} 600');
+    expect(text).toContain('minimo_api_request_duration_seconds_bucket{le="0.25",operation="/public/v1/emails",method="POST"} 1000');
+  });
+
+  it("forgetKey drops durations still buffered for a keyed series", async () => {
+    const registry = new Registry();
+    const metrics = createMinimoMetrics({ registry, keys: ["retired"], perKeyDuration: true });
+    metrics.recordResponse({ key: "retired", operation: "/public/v1/emails", method: "POST", status: 200, headers, durationSeconds: 0.1 });
+    metrics.forgetKey("retired");
+    expect(await registry.metrics()).not.toContain("retired");
+  });
+
   it("per-key durations are opt-in per alias", async () => {
     const registry = new Registry();
     const metrics = createMinimoMetrics({ registry, keys: ["big", "small"], perKeyDuration: ["big"] });
