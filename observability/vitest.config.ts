@@ -1,13 +1,6 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { sharedTestConfig } from "../vitest.shared.js";
 
-// Like ../vitest.shared.ts (sibling workspaces resolve to their sources through the `source`
-// condition) but without the `module` condition for externals: with it, prom-client's
-// require("@opentelemetry/api") (pulled in by @minimo/exporter) resolved to an ESM build Node
-// cannot load. Same fix as apps/exporter/vitest.config.ts.
-const conditions = ["source", "node", "development|production"];
-
-export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["source"] } },
+export default mergeConfig(sharedTestConfig, defineConfig({
   test: { include: ["test/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 60_000 },
-});
+}));
