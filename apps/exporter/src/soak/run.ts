@@ -82,7 +82,8 @@ function shot(i: number): Shot {
 }
 
 let gcFn: (() => void) | undefined;
-function gc(): void {
+/** Forces a full GC (enabling `--expose-gc` at runtime when node was not started with it). */
+export function gc(): void {
   if (!gcFn) {
     const g = (globalThis as { gc?: () => void }).gc;
     if (g) gcFn = g;

@@ -1,9 +1,5 @@
 // Shared by the reliability tests: exposition-text readers, log capture, a forced GC and a
-// socket counter. Kept here (not in ../helpers.ts) so these tests own their tools.
-import { Writable } from "node:stream";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { createLogger } from "../../src/index.js";
+// socket counter. Log capture and the GC come from the suite's helpers and the soak.
 
 function labelsOf(line: string, name: string): Record<string, string> | undefined {
   if (line.startsWith(`${name} `)) return {};
@@ -47,32 +43,9 @@ export function labelValues(text: string, label: string, prefix = "minimo_"): Se
   return out;
 }
 
-/** A logger at `level` whose JSON lines are kept in memory. */
-export function captureLogger(level = "debug") {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger({ level, destination }), lines };
-}
-
-let gcFn: (() => void) | undefined;
-/** Forces a full GC (enabling `--expose-gc` at runtime when node was not started with it). */
-export function gc(): void {
-  if (!gcFn) {
-    const g = (globalThis as { gc?: () => void }).gc;
-    if (g) gcFn = g;
-    else {
-      setFlagsFromString("--expose-gc");
-      gcFn = runInNewContext("gc") as () => void;
-    }
-  }
-  gcFn();
-  gcFn();
-}
+export { captureLogger } from "../helpers.js";
+export { gc } from "../../src/soak/run.js";
+import { gc } from "../../src/soak/run.js";
 
 /** heapUsed after a forced GC, in bytes. */
 export function settledHeap(): number {
