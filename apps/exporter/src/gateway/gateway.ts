@@ -7,12 +7,12 @@ import { matchOperation } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
-import { endToEndHeaders, rateLimitHeaders } from "./headers.js";
+import { endToEndHeaders, headerView, type HeaderSource } from "./headers.js";
 import { bearerToken, type KeyMatcher } from "./key-matcher.js";
 
 /** The part of @minimo/metrics the gateway records into. */
 export interface GatewayRecorder {
-  recordResponse(r: { key: string; operation: string; method: string; status: number; headers: Headers; durationSeconds: number; startedAt: number }): void;
+  recordResponse(r: { key: string; operation: string; method: string; status: number; headers: HeaderSource; durationSeconds: number; startedAt: number }): void;
   recordError(r: { key: string; operation: string; method: string; reason: "timeout" | "network" | "aborted"; durationSeconds: number }): void;
 }
 
@@ -111,7 +111,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     upstreamReq.on("response", (upstreamRes) => {
       answered = true;
       const status = upstreamRes.statusCode ?? 502;
-      deps.recorder.recordResponse({ key, operation, method, status, headers: rateLimitHeaders(upstreamRes.headers), durationSeconds: seconds(), startedAt });
+      deps.recorder.recordResponse({ key, operation, method, status, headers: headerView(upstreamRes.headers), durationSeconds: seconds(), startedAt });
       if (alias === undefined) deps.exporterMetrics.unknownKeyRequests.inc({ code: String(status) });
       if (deps.logger.isLevelEnabled("debug")) {
         deps.logger.debug({ alias: key, operation, method, status, durationMs: Math.round(seconds() * 1000) }, "proxied");

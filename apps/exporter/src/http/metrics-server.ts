@@ -15,12 +15,26 @@ export interface MetricsServerDeps {
   logger: Logger;
 }
 
+/** The longest a finished render is shared with scrapes that were queued behind it. */
+const MAX_SHARE_MS = 1000;
+
 export function createMetricsServer(deps: MetricsServerDeps): http.Server {
   // Scrapes that arrive while a render is running share it: one serialization, many answers.
+  // prom-client renders in one stretch of microtasks, so scrapes that arrived during a render are
+  // only parsed after it finished; they still get its text when they come within as long as the
+  // render took (at most 1 s), which keeps N concurrent scrapers at about one render each round.
   let rendering: Promise<string> | undefined;
+  let last: { text: string; doneAt: number; tookMs: number } | undefined;
   const render = (): Promise<string> => {
+    const now = performance.now();
+    if (last !== undefined && now - last.doneAt <= Math.min(last.tookMs, MAX_SHARE_MS)) return Promise.resolve(last.text);
     rendering ??= Promise.all(deps.registries.map((r) => r.metrics()))
-      .then((parts) => parts.join(""))
+      .then((parts) => {
+        const text = parts.join("");
+        const doneAt = performance.now();
+        last = { text, doneAt, tookMs: doneAt - now };
+        return text;
+      })
       .finally(() => {
         rendering = undefined;
       });

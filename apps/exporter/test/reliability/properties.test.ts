@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 import { bearerToken, KeyMatcher } from "../../src/gateway/key-matcher.js";
-import { endToEndHeaders, rateLimitHeaders } from "../../src/gateway/headers.js";
+import { endToEndHeaders, headerView } from "../../src/gateway/headers.js";
 import { ConfigError, parseConfig, type KeyConfig } from "../../src/index.js";
 
 const RUNS = { numRuns: 500 };
@@ -108,7 +108,7 @@ describe("rate-limit headers from the upstream into the gauges", () => {
           const registry = new Registry();
           const metrics = createMinimoMetrics({ registry, keys: ["app"] });
           endToEndHeaders(headers);
-          metrics.recordResponse({ key: "app", operation: "/public/v1/custom-fields", method: "GET", status, headers: rateLimitHeaders(headers), durationSeconds: 0.01, startedAt: performance.now() });
+          metrics.recordResponse({ key: "app", operation: "/public/v1/custom-fields", method: "GET", status, headers: headerView(headers), durationSeconds: 0.01, startedAt: performance.now() });
           const text = await registry.metrics();
           for (const family of ["minimo_api_rate_limit_limit", "minimo_api_rate_limit_remaining", "minimo_api_rate_limit_reset_timestamp_seconds"]) {
             const line = text.split("\n").find((l) => l.startsWith(`${family}{`));
