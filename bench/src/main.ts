@@ -26,8 +26,10 @@ console.log(`${QUICK ? "BENCH_QUICK=1 (reduced sizes)" : "full sizes"}, ${ROUNDS
 const t0 = performance.now();
 let failed = 0;
 for (const id of wanted.length > 0 ? wanted : Object.keys(SCENARIOS)) {
+  const started = performance.now();
   try {
     await SCENARIOS[id]!();
+    console.log(`  (scenario ${id}: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   } catch (err) {
     failed++;
     console.log(`  FAILED scenario ${id}: ${err instanceof Error ? err.message : String(err)}`);

@@ -10,10 +10,10 @@ interface LoopResult { reqPerSec: number; cpuPerReq: number; spans?: number }
 
 export async function run(): Promise<void> {
   heading("2", "Instrumented client on a real loopback server: req/s and client CPU per request");
-  const requests = size(1500, 4000);
+  const requests = size(500, 3000);
   const { service, ready } = await Service.start<{ url: string }>("upstream", []);
   try {
-    for (const inFlight of [1, 32]) {
+    for (const inFlight of size([1], [1, 32])) {
       console.log(`  ${inFlight} in flight, ${requests} requests per round after a warm-up`);
       const variants: ClientVariant[] = ["openapi-fetch", "openapi-fetch+metrics", "minimo+observer", "openapi-fetch+otel"];
       const cpu = new Map<string, number[]>();

@@ -6,7 +6,7 @@ import { runWorker } from "../proc.js";
 
 export async function run(): Promise<void> {
   heading("3", "Record path: CPU per recorded response");
-  const iterations = size(100_000, 400_000);
+  const iterations = size(50_000, 400_000);
   console.log(`  ${iterations} records per timed loop, 1,000 keys, statuses 200×5/401/403/429, rate-limit headers on each`);
   const r = await interleave(["metrics", "prom-client", "floor"].map((v) => ({
     name: v,

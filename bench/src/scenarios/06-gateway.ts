@@ -2,7 +2,7 @@
 // bare node:http reverse proxy with no metrics, direct requests to the upstream, and nginx.
 // The upstream is a node:http stand-in (the sandbox runs on express, ≈ 5k req/s here, which would
 // cap every variant and hide the differences being measured).
-import { atLeast, heading, interleave, limitLine, ratioLine, sample, size, skipped, type Variant } from "../harness.js";
+import { QUICK, atLeast, heading, interleave, limitLine, ratioLine, sample, size, skipped, type Variant } from "../harness.js";
 import { load, type LoadResult } from "../load.js";
 import { nginxMissing, startNginx, type RunningNginx } from "../nginx.js";
 import { Service } from "../proc.js";
@@ -11,7 +11,7 @@ import { configuredKey } from "../workers/keys.js";
 export async function run(): Promise<void> {
   heading("6", "Gateway: throughput and added latency");
   const connections = 10;
-  const duration = size(1.5, 4);
+  const duration = size(1, 4);
   const path = "/public/v1/custom-fields";
   const headers = { authorization: `Bearer ${configuredKey(0)}` };
   const stops: (() => Promise<void>)[] = [];
@@ -23,14 +23,14 @@ export async function run(): Promise<void> {
     const exporter = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"]);
     stops.push(() => exporter.service.stop());
     let nginx: RunningNginx | undefined;
-    const missing = nginxMissing();
+    const missing = QUICK ? "BENCH_QUICK=1 (context baselines only in the full run)" : nginxMissing();
     if (missing) skipped("6", "nginx baseline", missing);
     else {
       nginx = await startNginx(upstream.ready.url);
       stops.push(() => nginx!.stop());
     }
     const targets: [string, string][] = [
-      ["direct to the upstream", upstream.ready.url],
+      ...(QUICK ? [] : [["direct to the upstream", upstream.ready.url] as [string, string]]),
       ["bare node:http proxy", bare.ready.url],
       ["exporter gateway", exporter.ready.gatewayUrl],
       ...(nginx ? [["nginx reverse proxy", nginx.url] as [string, string]] : []),
@@ -55,7 +55,7 @@ export async function run(): Promise<void> {
     const addedMean = of("exporter gateway", (r) => r.meanMs).median - of("bare node:http proxy", (r) => r.meanMs).median;
     console.log(`    p99: gateway ${of("exporter gateway", (r) => r.p99).median} ms, bare proxy ${of("bare node:http proxy", (r) => r.p99).median} ms (1 ms histogram resolution); mean (Little's law) added ${addedMean.toFixed(3)} ms`);
     limitLine("6", "gateway p99 added over the bare proxy", sample([Math.max(addedP99, 0)]), "ms", 1, `medians of ${rps.get("exporter gateway")!.rounds} rounds; added mean ${addedMean.toFixed(3)} ms`);
-    ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
+    if (!QUICK) ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
     if (nginx) ratioLine({ scenario: "6", what: "gateway vs nginx (context)", candidate: gw, baseline: { name: "nginx", value: rps.get("nginx reverse proxy")! }, unit: "req/s" });
   } finally {
     for (const stop of stops.reverse()) await stop();

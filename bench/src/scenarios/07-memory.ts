@@ -11,7 +11,7 @@ interface Heap { heapUsed: number; arrayBuffers: number; rss: number }
 
 export async function run(): Promise<void> {
   heading("7", "Memory per tracked key; heap after a flood of unknown keys");
-  const keys = size(10_000, 50_000);
+  const keys = size(5_000, 50_000);
   console.log(`  a) ${keys} keys, 9 series each (heap + ArrayBuffers after gc(), one scrape done)`);
   const perKey = await interleave(["metrics", "prom-client", "floor"].map((v) => ({
     name: v,
@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
 
   const cap = size(100, 1_000);
   const flood = size(20_000, Number(process.env.BENCH_UNKNOWN_KEYS ?? 1_000_000));
-  const budgetSeconds = size(40, 300);
+  const budgetSeconds = size(30, 150);
   console.log(`  b) exporter with ${cap} configured keys (max_keys = ${cap}), each with traffic; then up to ${flood} distinct unknown keys through the gateway (time budget ${budgetSeconds} s)`);
   const upstream = await Service.start<{ url: string }>("upstream", []);
   let exporter: Service | undefined;
