@@ -44,12 +44,6 @@ function normalizeBase(name: string, value: unknown): string {
   return url.href.replace(/\/+$/, "");
 }
 
-function classify(error: unknown, caller: AbortSignal, timeout: AbortSignal): AttemptErrorReason {
-  if (caller.aborted) return "aborted";
-  if (timeout.aborted || (error instanceof Error && error.name === "TimeoutError")) return "timeout";
-  return "network";
-}
-
 /**
  * Creates a typed Minimo API client over openapi-fetch. It keeps openapi-fetch's
  * `{ data, error, response }` results; classify outcomes by `response.status`.
@@ -74,8 +68,6 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
   const policy = resolveRetry(options.retry);
   const observers: readonly AttemptObserver[] = options.observe === undefined ? [] : Array.isArray(options.observe) ? options.observe : [options.observe as AttemptObserver];
   const fetchImpl = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-  const apiPrefix = new URL(bases.api).pathname.replace(/\/$/, "");
-  const templates = new WeakMap<Request, string>();
 
   const notify = <K extends keyof AttemptObserver>(hook: K, info: Parameters<NonNullable<AttemptObserver[K]>>[0]) => {
     for (const observer of observers) {
@@ -87,31 +79,59 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
     }
   };
 
+  const splitHosts = bases.app !== bases.api;
+  const serverOf = new Map<string, "api" | "app">();
+  const serverFor = (method: string, template: string) => {
+    const id = `${method} ${template}`;
+    let server = serverOf.get(id);
+    if (server === undefined) {
+      server = findOperation(method, template)?.server ?? "api";
+      serverOf.set(id, server);
+    }
+    return server;
+  };
+
   async function attempts(request: Request, init?: RequestInit): Promise<Response> {
-    const url = new URL(request.url);
-    const local = url.pathname.startsWith(apiPrefix) ? url.pathname.slice(apiPrefix.length) : url.pathname;
-    const operation = templates.get(request) ?? matchOperation(request.method, local)?.path ?? "unmatched";
     const method = request.method.toUpperCase();
-    const server = findOperation(method, operation)?.server ?? "api";
-    const target = server === "app" && bases.app !== bases.api ? `${bases.app}${local}${url.search}` : request.url;
+    // The path below the api base, from the URL string (cheaper than a URL object per call).
+    const href = request.url;
+    const afterBase = href.startsWith(bases.api) ? href.slice(bases.api.length) : new URL(href).pathname;
+    const query = afterBase.indexOf("?");
+    const local = query === -1 ? afterBase : afterBase.slice(0, query);
+    const operation = matchOperation(method, local)?.path ?? "unmatched";
+    const target = splitHosts && serverFor(method, operation) === "app" ? `${bases.app}${afterBase}` : href;
     const body = request.body === null ? undefined : await request.arrayBuffer();
+    // Bodyless requests to their own URL are sent as they are, with the attempt's signal in
+    // `init` (fetch builds its Request from both); others are rebuilt per attempt.
+    const reuse = body === undefined && target === href;
     const caller = request.signal;
     const retryable = policy.methods.has(method);
     const began = performance.now();
 
     for (let attempt = 1; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = AbortSignal.any([caller, timeout]);
-      const outgoing =
-        body === undefined && target === request.url
-          ? new Request(request, { signal })
-          : new Request(target, { method, headers: request.headers, body, signal, redirect: request.redirect });
+      // One controller per attempt: aborted by its own timer (a TimeoutError) or by the caller.
+      // Cheaper than AbortSignal.timeout + AbortSignal.any, which allocate weak references.
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+      }, timeoutMs);
+      timer.unref();
+      const onCallerAbort = () => controller.abort(caller.reason);
+      if (caller.aborted) controller.abort(caller.reason);
+      else caller.addEventListener("abort", onCallerAbort, { once: true });
+      const signal = controller.signal;
       const startedAt = performance.now();
       let response: Response;
       try {
-        response = await fetchImpl(outgoing, init);
+        response = reuse
+          ? await fetchImpl(request, init === undefined ? { signal } : { ...init, signal })
+          : await fetchImpl(new Request(target, { method, headers: request.headers, body, signal, redirect: request.redirect }), init);
       } catch (error) {
-        const reason = classify(error, caller, timeout);
+        clearTimeout(timer);
+        caller.removeEventListener("abort", onCallerAbort);
+        const reason: AttemptErrorReason = caller.aborted ? "aborted" : timedOut ? "timeout" : "network";
         const durationSeconds = (performance.now() - startedAt) / 1000;
         notify("onError", { operation, method, attempt, startedAt, reason, error, durationSeconds });
         if (reason !== "aborted" && policy.onNetworkError && retryable && attempt < policy.attempts) {
@@ -124,6 +144,7 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
         }
         throw error;
       }
+      // The timer stays armed (unref'd) so the body read that follows is bounded too.
       const durationSeconds = (performance.now() - startedAt) / 1000;
       notify("onResponse", { operation, method, attempt, startedAt, response, durationSeconds });
       if (retryable && attempt < policy.attempts && policy.statuses.has(response.status)) {
@@ -134,6 +155,8 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
         const delayMs = backoffDelay(policy, attempt, wait, performance.now() - began);
         if (delayMs !== undefined) {
           notify("onRetry", { operation, method, attempt, startedAt, delayMs, status: response.status });
+          clearTimeout(timer);
+          caller.removeEventListener("abort", onCallerAbort);
           await response.body?.cancel().catch(() => undefined);
           await policy.sleep(delayMs, caller);
           continue;
@@ -148,12 +171,8 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
     fetch: attempts as (input: Request) => Promise<Response>,
     headers: { Authorization: `Bearer ${options.apiKey}`, "User-Agent": options.userAgent ?? "minimo-client" },
   });
+  // No middleware of our own: with none registered openapi-fetch skips its middleware machinery,
+  // and the route template is matched from the URL against the spec's table instead.
   if (options.middleware !== undefined && options.middleware.length > 0) client.use(...options.middleware);
-  // Registered last, so it sees the Request that will actually be sent.
-  client.use({
-    onRequest({ request, schemaPath }) {
-      templates.set(request, schemaPath);
-    },
-  });
   return client as MinimoClient;
 }
