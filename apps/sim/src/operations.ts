@@ -1,35 +1,13 @@
 // The operations the sandbox serves, always derived from a spec document: by default the
-// client's OPERATIONS (generated from spec/minimo.yaml), or the same derivation over a spec
-// passed to createSim (tests use this to serve a variant of the spec).
-import { OPERATIONS, type Operation } from "@minimo/client";
+// client's OPERATIONS (generated from spec/minimo.yaml), or the client's same derivation over a
+// spec passed to createSim (tests use this to serve a variant of the spec).
+import { OPERATIONS, operationsFromSpec, type Operation } from "@minimo/client";
 
 export type { Operation };
 
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
-
-/** Same rules as packages/client's generator: one row per operation with its x-minimo-* fields. */
+/** The operations of `doc` (the client's derivation), or the generated table when none is given. */
 export function operationsOf(doc: SpecDocument | undefined): readonly Operation[] {
-  if (!doc) return OPERATIONS;
-  const rows: Operation[] = [];
-  const top = doc.servers?.[0]?.url;
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const url = op.servers?.[0]?.url ?? item.servers?.[0]?.url ?? top;
-      rows.push({
-        operationId: String(op.operationId),
-        method: method.toUpperCase() as Operation["method"],
-        path,
-        server: url === "https://app.minimo.it" ? "app" : "api",
-        permission: String(op["x-minimo-permission"] ?? ""),
-        deprecated: op.deprecated === true,
-        tag: op.tags?.[0] ?? "",
-        ...(op["x-minimo-sunset"] !== undefined ? { sunset: String(op["x-minimo-sunset"]) } : {}),
-      });
-    }
-  }
-  return rows;
+  return doc ? operationsFromSpec(doc) : OPERATIONS;
 }
 
 /** The parts of an OpenAPI document the sandbox reads. */

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 // Derives everything the code needs from spec/minimo.yaml, into src/generated/ (never edited by
 // hand). With --check it writes nothing and exits 1 when a committed file differs from what the
 // spec gives, so stale types fail the test command. Under CI (CI set) it always checks: the
@@ -8,6 +8,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
+// Run under tsx (package scripts do), so the derivation the sandbox also uses is shared as source.
+import { operationsFromSpec } from "../src/derive-operations.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..");
@@ -15,7 +17,6 @@ const specPath = join(pkg, "..", "..", "spec", "minimo.yaml");
 const outDir = join(pkg, "src", "generated");
 const check = process.argv.includes("--check") || (Boolean(process.env.CI) && !process.argv.includes("--write"));
 const HEADER = "// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:\n// change the spec and run `npm run generate`.\n";
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 const spec = parse(readFileSync(specPath, "utf8"));
 
@@ -25,47 +26,11 @@ async function typesFile() {
 }
 
 function operationsFile() {
-  const rows = [];
-  const topServer = spec.servers?.[0]?.url;
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    const pathServer = item.servers?.[0]?.url;
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const serverUrl = op.servers?.[0]?.url ?? pathServer ?? topServer;
-      const server = serverUrl === "https://app.minimo.it" ? "app" : "api";
-      if (typeof op.operationId !== "string") throw new Error(`spec: ${method.toUpperCase()} ${path} has no operationId`);
-      if (typeof op["x-minimo-permission"] !== "string") throw new Error(`spec: ${op.operationId} has no x-minimo-permission`);
-      const row = {
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        server,
-        permission: op["x-minimo-permission"],
-        deprecated: op.deprecated === true,
-        tag: op.tags?.[0] ?? "",
-      };
-      if (op["x-minimo-sunset"] !== undefined) row.sunset = String(op["x-minimo-sunset"]);
-      rows.push(row);
-    }
-  }
-  const body = rows.map((r) => `  ${JSON.stringify(r)},`).join("\n");
+  const body = operationsFromSpec(spec).map((r) => `  ${JSON.stringify(r)},`).join("\n");
   return `${HEADER}
-/** One operation of the spec: what routes, permissions and probes are derived from. */
-export interface Operation {
-  readonly operationId: string;
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
-  /** The route template, e.g. \`/public/v1/contacts/{id}\` (openapi-fetch's schemaPath). */
-  readonly path: string;
-  /** Which documented server hosts it: \`api\` (api.minimo.it) or \`app\` (legacy app.minimo.it). */
-  readonly server: "api" | "app";
-  /** The key permission it needs (\`x-minimo-permission\`). */
-  readonly permission: string;
-  readonly deprecated: boolean;
-  /** When a deprecated operation was removed (answers 410 after), \`x-minimo-sunset\`. */
-  readonly sunset?: string;
-  readonly tag: string;
-}
+import type { Operation } from "../derive-operations.js";
+
+export type { Operation };
 
 export const OPERATIONS: readonly Operation[] = [
 ${body}

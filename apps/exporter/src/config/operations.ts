@@ -1,4 +1,4 @@
-import { OPERATIONS } from "@minimo/client";
+import { OPERATIONS, findOperation } from "@minimo/client";
 import type { ProbeOperation } from "./types.js";
 
 /** Resolves a probe operation written as `GET /route/template` or as an operationId. */
@@ -6,7 +6,7 @@ export function resolveProbeOperation(text: string): ProbeOperation | string {
   const trimmed = text.trim();
   const spaced = /^([A-Za-z]+)\s+(\/\S*)$/.exec(trimmed);
   const op = spaced
-    ? OPERATIONS.find((o) => o.method.toUpperCase() === spaced[1]!.toUpperCase() && o.path === spaced[2])
+    ? findOperation(spaced[1]!, spaced[2]!)
     : OPERATIONS.find((o) => o.operationId === trimmed);
   if (!op) return `unknown operation "${trimmed}" (write "GET /route/template" or an operationId from the spec)`;
   if (op.method.toUpperCase() !== "GET") return `"${trimmed}" is not read-only: probes only use GET operations`;

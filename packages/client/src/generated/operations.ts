@@ -1,21 +1,9 @@
 // Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:
 // change the spec and run `npm run generate`.
 
-/** One operation of the spec: what routes, permissions and probes are derived from. */
-export interface Operation {
-  readonly operationId: string;
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
-  /** The route template, e.g. `/public/v1/contacts/{id}` (openapi-fetch's schemaPath). */
-  readonly path: string;
-  /** Which documented server hosts it: `api` (api.minimo.it) or `app` (legacy app.minimo.it). */
-  readonly server: "api" | "app";
-  /** The key permission it needs (`x-minimo-permission`). */
-  readonly permission: string;
-  readonly deprecated: boolean;
-  /** When a deprecated operation was removed (answers 410 after), `x-minimo-sunset`. */
-  readonly sunset?: string;
-  readonly tag: string;
-}
+import type { Operation } from "../derive-operations.js";
+
+export type { Operation };
 
 export const OPERATIONS: readonly Operation[] = [
   {"operationId":"upsertContact","method":"POST","path":"/public/v1/contacts","server":"api","permission":"contacts:write","deprecated":false,"tag":"Contacts"},
