@@ -1,5 +1,6 @@
 export { createMinimoMetrics } from "./metrics.js";
-export type { HeaderSource, MinimoMetrics, MinimoMetricsOptions, RecordErrorInput, RecordResponseInput, RecordRetryInput } from "./metrics.js";
+export type { HeaderSource, MinimoMetrics, MinimoMetricsOptions, RecordBudgetInput, RecordErrorInput, RecordResponseInput, RecordRetryInput } from "./metrics.js";
 export { aliasProblem } from "./key-labels.js";
 export { errorReason } from "./middleware.js";
+export { keyAccepted } from "./key-accepted.js";
 export * from "./names.js";

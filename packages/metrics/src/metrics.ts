@@ -9,6 +9,7 @@ import { DurationBuffer } from "./duration-buffer.js";
 import { codeLabel, methodLabel, operationLabel } from "./route-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
+import { keyAccepted } from "./key-accepted.js";
 import type { HeaderSource } from "./rate-limit-state.js";
 
 export type { HeaderSource };
@@ -40,6 +41,18 @@ export interface RecordResponseInput {
   startedAt?: number;
 }
 
+export interface RecordBudgetInput {
+  /** Key alias; an unconfigured or missing alias has no budget gauges, so nothing is applied. */
+  key: string | undefined;
+  /** Route template (or a raw path, matched to one); a route outside the spec is not applied. */
+  operation: string | undefined;
+  method: string;
+  status: number;
+  headers: HeaderSource;
+  /** `performance.now()` when the request was sent; orders rate-limit updates. Default: now. */
+  startedAt?: number;
+}
+
 export interface RecordErrorInput {
   key: string | undefined;
   operation: string | undefined;
@@ -61,7 +74,14 @@ export interface MinimoMetrics {
   observer(alias: string): AttemptObserver;
   /** openapi-fetch middleware for a bare `createClient` (counts each call once). Configures the alias. */
   middleware(alias: string): Middleware;
+  /** Counts one response in `minimo_api_*` (application traffic) and applies its budget headers when the key was accepted. */
   recordResponse(input: RecordResponseInput): void;
+  /**
+   * Applies a response's `X-RateLimit-*` headers to the key's budget gauges, by the same rule as
+   * `recordResponse` (only when the key was accepted), without counting it anywhere: for calls
+   * that are not the application's, such as the exporter's probes.
+   */
+  recordBudget(input: RecordBudgetInput): void;
   recordError(input: RecordErrorInput): void;
   recordRetry(input: RecordRetryInput): void;
   /** Configures an alias: its 401/403/429 counters appear at 0. No-op when already configured. */
@@ -175,8 +195,17 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     else if (s === 403) state.forbidden.pending++;
     else if (s === 429) state.rateLimited.pending++;
     if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.push(durationSeconds);
+    // Only an answer given to the key describes its budget (a 401 carries the anonymous window).
     // Headers are kept, not parsed: parsing happens at scrape time (see RateLimitState).
-    state.rateLimit?.offer(startedAt ?? performance.now(), headers, Date.now());
+    if (state.rateLimit !== undefined && keyAccepted(s, op)) state.rateLimit.offer(startedAt ?? performance.now(), headers, Date.now());
+  }
+
+  function recordBudget(input: RecordBudgetInput): void {
+    const state = input.key === undefined ? undefined : states.get(input.key);
+    if (state?.rateLimit === undefined) return;
+    const s = Number.isInteger(input.status) ? input.status : 0;
+    if (!keyAccepted(s, operationLabel(input.operation, input.method))) return;
+    state.rateLimit.offer(input.startedAt ?? performance.now(), input.headers, Date.now());
   }
 
   function recordError(input: RecordErrorInput): void {
@@ -211,6 +240,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
       return createMiddleware(alias, record, recordError);
     },
     recordResponse: (i) => record(i.key, i.operation, i.method, i.status, i.headers, i.durationSeconds, i.startedAt),
+    recordBudget,
     recordError,
     recordRetry,
     addKey,

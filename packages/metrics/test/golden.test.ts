@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 describe("golden /metrics for a scripted sequence through createMinimoClient", () => {
-  it("200, empty-body 401, 403, 429 with headers, then a timeout that is retried once", async () => {
+  it("200, empty-body 401, 403, 429 with headers, a 401 with the anonymous window, then a timeout that is retried once", async () => {
     const registry = new Registry();
     const metrics = createMinimoMetrics({ registry, keys: ["production", "staging"] });
     const client = createMinimoClient({ apiKey: API_KEY, baseUrl: server.url, retry: false, observe: metrics.observer("production") });
@@ -36,6 +36,8 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
       { status: 401, body: UNAUTHORIZED_BODY },
       { status: 403, headers: budget("96"), body: FORBIDDEN_BODY },
       { status: 429, headers: { ...budget("0"), "Retry-After": "60" }, body: RATE_LIMITED_BODY },
+      // A refused key (rotated secret) is answered with the anonymous per-IP window: not its budget.
+      { status: 401, headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "59", "X-RateLimit-Reset": "1795781160" }, body: UNAUTHORIZED_BODY },
       { hang: true },
       { hang: true },
     ];
@@ -50,6 +52,8 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
     expect(forbidden.response.status).toBe(403);
     const limited = await client.GET("/public/v1/custom-fields");
     expect(limited.response.status).toBe(429);
+    const refused = await client.GET("/public/v1/custom-fields");
+    expect(refused.response.status).toBe(401);
 
     const slow = createMinimoClient({
       apiKey: API_KEY, baseUrl: server.url, timeoutMs: 150,
@@ -64,6 +68,7 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
       "GET /public/v1/contacts/by-email/john%40example.com",
       "POST /public/v1/contacts",
       "POST /public/v1/emails",
+      "GET /public/v1/custom-fields",
       "GET /public/v1/custom-fields",
       "GET /public/v1/templates/whatsapp",
       "GET /public/v1/templates/whatsapp",

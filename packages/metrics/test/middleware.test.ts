@@ -38,6 +38,24 @@ describe("middleware for a bare openapi-fetch client", () => {
     ]);
   });
 
+  it("a lower-case `bearer` scheme refused with the anonymous window (limit 60) leaves the key's budget at its own 120", async () => {
+    const registry = new Registry();
+    const metrics = createMinimoMetrics({ registry });
+    const client = createClient<paths>({ baseUrl: server.url });
+    client.use(metrics.middleware("bare"));
+    server.script = [
+      { status: 200, headers: { "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "119", "X-RateLimit-Reset": "1795781100" }, body: "{}" },
+      { status: 401, headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "59", "X-RateLimit-Reset": "1795781160" }, body: "" },
+    ];
+    await client.GET("/public/v1/custom-fields", { headers: { Authorization: "Bearer mn-acme42-s3cr3t" } });
+    const refused = await client.GET("/public/v1/custom-fields", { headers: { Authorization: "bearer mn-acme42-s3cr3t" } });
+    expect(refused.response.status).toBe(401);
+    expect(server.seen.map((s) => s.authorization)).toEqual(["Bearer mn-acme42-s3cr3t", "bearer mn-acme42-s3cr3t"]);
+    expect(await samples(registry, "minimo_api_unauthorized_total")).toEqual(['minimo_api_unauthorized_total{key="bare"} 1']);
+    expect(await samples(registry, "minimo_api_rate_limit_limit")).toEqual(['minimo_api_rate_limit_limit{key="bare"} 120']);
+    expect(await samples(registry, "minimo_api_rate_limit_remaining")).toEqual(['minimo_api_rate_limit_remaining{key="bare"} 119']);
+  });
+
   it("records a timeout and a refused connection as errors with their reason", async () => {
     const registry = new Registry();
     const metrics = createMinimoMetrics({ registry });

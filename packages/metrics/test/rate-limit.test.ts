@@ -98,13 +98,13 @@ describe("rate-limit gauges", () => {
 
   it("a newer response without headers does not hide an older one's budget", async () => {
     respond(1, budget(42));
-    for (let i = 2; i < 2 + PENDING_RESPONSES - 1; i++) respond(i, {}, "production", 401);
+    for (let i = 2; i < 2 + PENDING_RESPONSES - 1; i++) respond(i, {}, "production", 200);
     expect(await gauges()).toMatchObject({ remaining: "42" });
   });
 
   it("keeps only the newest responses between scrapes, so memory per key is bounded", async () => {
     respond(1, budget(42));
-    for (let i = 2; i < 2 + PENDING_RESPONSES; i++) respond(i, {}, "production", 401);
+    for (let i = 2; i < 2 + PENDING_RESPONSES; i++) respond(i, {}, "production", 200);
     expect(await gauges()).toMatchObject({ remaining: undefined });
   });
 
@@ -120,9 +120,80 @@ describe("rate-limit gauges", () => {
     expect(await gauges()).toMatchObject({ limit: "100", remaining: "41", reset: "1795781100" });
   });
 
-  it("reads the budget from 401, 403 and 429 responses too", async () => {
-    respond(1, budget(0), "production", 429);
-    expect(await gauges()).toMatchObject({ remaining: "0" });
+  it.each([403, 404, 410, 422, 429])("reads the budget from a %d answer: the key was accepted before it", async (status) => {
+    respond(1, budget(0), "production", status);
+    expect(await gauges()).toMatchObject({ limit: "100", remaining: "0" });
+  });
+});
+
+// What the upstream sends to a request whose key it refused: its anonymous per-IP window.
+const ANONYMOUS = { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "59", "X-RateLimit-Reset": "1795781160" };
+const OWN = { "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "117", "X-RateLimit-Reset": "1795781100" };
+
+describe("budget only from answers in which the key was accepted", () => {
+  it("rotation: the old secret's 401s carry the anonymous window (limit 60); the key's gauges keep 120", async () => {
+    respond(1, OWN);
+    vi.setSystemTime(NOW + 5_000);
+    for (let i = 2; i < 6; i++) respond(i, ANONYMOUS, "production", 401);
+    expect(await gauges()).toEqual({ limit: "120", remaining: "117", reset: "1795781100", updated: String(NOW / 1000) });
+    // ...and the 401s are still counted.
+    expect(await samples(registry, "minimo_api_unauthorized_total")).toEqual(['minimo_api_unauthorized_total{key="production"} 4']);
+  });
+
+  it("a 401 before any accepted answer creates no budget series", async () => {
+    respond(1, ANONYMOUS, "production", 401);
+    expect(await gauges()).toEqual({ limit: undefined, remaining: undefined, reset: undefined, updated: undefined });
+  });
+
+  it.each([500, 502, 503, 504])("a %d (may come before authentication) leaves the gauges as they were", async (status) => {
+    respond(1, OWN);
+    vi.setSystemTime(NOW + 5_000);
+    respond(2, ANONYMOUS, "production", status);
+    expect(await gauges()).toMatchObject({ limit: "120", remaining: "117", updated: String(NOW / 1000) });
+  });
+
+  it("an answer on a route outside the spec (404 before the key was looked at) leaves the gauges as they were", async () => {
+    respond(1, OWN);
+    metrics.recordResponse({ key: "production", operation: "/public/v1/nope", method: "GET", status: 404, headers: new Headers(ANONYMOUS), durationSeconds: 0.01, startedAt: 2 });
+    expect(await gauges()).toMatchObject({ limit: "120", remaining: "117" });
+  });
+
+  it("the next accepted answer updates the gauges again", async () => {
+    respond(1, OWN);
+    respond(2, ANONYMOUS, "production", 401);
+    respond(3, { ...OWN, "X-RateLimit-Remaining": "116" });
+    expect(await gauges()).toMatchObject({ limit: "120", remaining: "116" });
+  });
+});
+
+describe("recordBudget (traffic that is not the application's, such as probes)", () => {
+  const budgetOf = (status: number, headers: Record<string, string>, startedAt: number, key = "production") =>
+    metrics.recordBudget({ key, operation: OP, method: "GET", status, headers: new Headers(headers), startedAt });
+
+  it("applies an accepted answer's headers without counting a request", async () => {
+    budgetOf(404, OWN, 1);
+    expect(await gauges()).toMatchObject({ limit: "120", remaining: "117" });
+    expect(await samples(registry, "minimo_api_requests_total")).toEqual([]);
+    expect(await samples(registry, "minimo_api_unauthorized_total")).toEqual(['minimo_api_unauthorized_total{key="production"} 0']);
+    expect((await registry.getSingleMetricAsString("minimo_api_request_duration_seconds")).split("\n").filter((l) => !l.startsWith("#") && l)).toEqual([]);
+  });
+
+  it("follows the same rule: a 401 or 5xx is not applied", async () => {
+    budgetOf(200, OWN, 1);
+    budgetOf(401, ANONYMOUS, 2);
+    budgetOf(503, ANONYMOUS, 3);
+    expect(await gauges()).toMatchObject({ limit: "120", remaining: "117" });
+  });
+
+  it("is ordered with the application's responses by send time", async () => {
+    respond(5, { ...OWN, "X-RateLimit-Remaining": "100" });
+    budgetOf(200, OWN, 4); // sent before the app's response: older news
+    expect(await gauges()).toMatchObject({ remaining: "100" });
+  });
+
+  it("ignores an unconfigured key", async () => {
+    budgetOf(200, OWN, 1, "someone-else");
+    expect(await gauges()).toEqual({ limit: undefined, remaining: undefined, reset: undefined, updated: undefined });
   });
 
   it("keeps no gauges for unconfigured keys: they share one label and would overwrite each other", async () => {
