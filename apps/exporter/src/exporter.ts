@@ -78,7 +78,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   collectDefaultMetrics({ register: processRegistry });
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
   const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
-  const prober = new Prober({ exporterMetrics, observer: (alias) => metrics.observer(alias), logger, concurrency: config.probe.concurrency });
+  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
   let gatewayState: GatewayState;

@@ -41,8 +41,9 @@ describe("probes", () => {
     const text = await scrape(exporter);
     expect(sample(text, "minimo_key_up", { key: "production" })).toBe(1);
     expect(sample(text, "minimo_key_permitted", { key: "production", operation: "/public/v1/custom-fields" })).toBe(1);
-    // The probe's response fed the budget gauges through the instrumented client.
+    // The probe's answer (the key accepted) fed the budget gauges, and was counted as a probe only.
     expect(sample(text, "minimo_api_rate_limit_remaining", { key: "production" })).toBeGreaterThan(0);
+    expect(sample(text, "minimo_key_probes_total", { key: "production", code: "200" })).toBe(1);
     expect(sample(text, "minimo_key_probe_duration_seconds", { key: "production" })).toBeGreaterThanOrEqual(0);
   });
 
@@ -70,7 +71,9 @@ describe("probes", () => {
     expect(sample(after, "minimo_key_last_success_timestamp_seconds", { key: "production" })).toBe(lastSuccess);
     // A 401 says nothing about permissions: the last known value stays.
     expect(sample(after, "minimo_key_permitted", { key: "production", operation: "/public/v1/custom-fields" })).toBe(1);
-    expect(sample(after, "minimo_api_unauthorized_total", { key: "production" })).toBe(1);
+    // The probe's 401 is the exporter's own call, not an application's.
+    expect(sample(after, "minimo_key_probes_total", { key: "production", code: "401" })).toBe(1);
+    expect(sample(after, "minimo_api_unauthorized_total", { key: "production" })).toBe(0);
   });
 
   it("reports an operation the key may not use as permitted 0 while the key stays up", async () => {

@@ -34,7 +34,7 @@ describe.skipIf(missing)("promtool check metrics", () => {
 
   it("finds no problem in the exporter's own families", async () => {
     const text = await exporter.registry.metrics();
-    for (const family of ["minimo_api_requests_total", "minimo_key_up", "minimo_key_permitted", "minimo_key_info", "minimo_key_expiry_timestamp_seconds", "minimo_gateway_unknown_key_requests_total", "minimo_exporter_build_info"]) {
+    for (const family of ["minimo_api_requests_total", "minimo_key_up", "minimo_key_permitted", "minimo_key_probes_total", "minimo_key_probe_errors_total", "minimo_key_info", "minimo_key_expiry_timestamp_seconds", "minimo_gateway_unknown_key_requests_total", "minimo_exporter_build_info"]) {
       expect(text).toContain(`# TYPE ${family} `);
     }
     const result = spawnSync("promtool", ["check", "metrics"], { input: text, encoding: "utf8" });

@@ -1,12 +1,23 @@
 import { Counter, Gauge, type Registry } from "prom-client";
+import type { AttemptErrorReason } from "@minimo/client";
 import type { KeyConfig } from "../config/types.js";
 import * as N from "./names.js";
+
+/** Every reason a probe call can end without a response; each is created at 0 for a probed key. */
+const PROBE_ERROR_REASONS: readonly AttemptErrorReason[] = ["timeout", "network", "aborted"];
+
+/** The `code` label of a probe answer: the status, or "other" outside 100-599 (bounded). */
+function probeCode(status: number): string {
+  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "other";
+}
 
 /** The exporter's own families (beside @minimo/metrics'), in the caller's registry. */
 export class ExporterMetrics {
   readonly unknownKeyRequests: Counter<"code">;
   readonly up: Gauge<"key">;
   readonly permitted: Gauge<"key" | "operation">;
+  readonly probes: Counter<"key" | "code">;
+  readonly probeErrors: Counter<"key" | "reason">;
   readonly probeDuration: Gauge<"key">;
   readonly lastSuccess: Gauge<"key">;
   readonly info: Gauge<"key" | "client_id">;
@@ -17,12 +28,15 @@ export class ExporterMetrics {
   /** Label sets written per key, so a removed key's series can all be dropped. */
   readonly #permittedOps = new Map<string, Set<string>>();
   readonly #clientIds = new Map<string, string>();
+  readonly #probeCodes = new Map<string, Set<string>>();
 
   constructor(registry: Registry, version: string) {
     const registers = [registry];
     this.unknownKeyRequests = new Counter({ name: N.GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL, help: N.GATEWAY_UNKNOWN_KEY_REQUESTS_TOTAL_HELP, labelNames: ["code"], registers });
     this.up = new Gauge({ name: N.KEY_UP, help: N.KEY_UP_HELP, labelNames: ["key"], registers });
     this.permitted = new Gauge({ name: N.KEY_PERMITTED, help: N.KEY_PERMITTED_HELP, labelNames: ["key", "operation"], registers });
+    this.probes = new Counter({ name: N.KEY_PROBES_TOTAL, help: N.KEY_PROBES_TOTAL_HELP, labelNames: ["key", "code"], registers });
+    this.probeErrors = new Counter({ name: N.KEY_PROBE_ERRORS_TOTAL, help: N.KEY_PROBE_ERRORS_TOTAL_HELP, labelNames: ["key", "reason"], registers });
     this.probeDuration = new Gauge({ name: N.KEY_PROBE_DURATION_SECONDS, help: N.KEY_PROBE_DURATION_SECONDS_HELP, labelNames: ["key"], registers });
     this.lastSuccess = new Gauge({ name: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS, help: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS_HELP, labelNames: ["key"], registers });
     this.info = new Gauge({ name: N.KEY_INFO, help: N.KEY_INFO_HELP, labelNames: ["key", "client_id"], registers });
@@ -43,6 +57,29 @@ export class ExporterMetrics {
     this.info.set({ key: key.name, client_id: key.clientId }, 1);
     if (key.expiresAt !== undefined) this.expiry.set({ key: key.name }, key.expiresAt);
     else this.expiry.remove({ key: key.name });
+  }
+
+  /**
+   * Creates the probe counters of a key that is probed at 0 (401, and every error reason), so
+   * rate() and alerts see its first rejected or failed probe.
+   */
+  probedKey(alias: string): void {
+    this.probeResponse(alias, 401, 0);
+    for (const reason of PROBE_ERROR_REASONS) this.probeErrors.inc({ key: alias, reason }, 0);
+  }
+
+  /** Counts one probe call answered with `status` (`by` 0 only creates the series). */
+  probeResponse(alias: string, status: number, by = 1): void {
+    const code = probeCode(status);
+    let codes = this.#probeCodes.get(alias);
+    if (!codes) this.#probeCodes.set(alias, (codes = new Set()));
+    codes.add(code);
+    this.probes.inc({ key: alias, code }, by);
+  }
+
+  /** Counts one probe call that got no response. */
+  probeError(alias: string, reason: AttemptErrorReason): void {
+    this.probeErrors.inc({ key: alias, reason: PROBE_ERROR_REASONS.includes(reason) ? reason : "network" });
   }
 
   setPermitted(alias: string, operation: string, value: 0 | 1): void {
@@ -74,6 +111,9 @@ export class ExporterMetrics {
   /** Removes every series of a key that left the config. */
   forgetKey(alias: string): void {
     this.forgetProbes(alias);
+    for (const code of this.#probeCodes.get(alias) ?? []) this.probes.remove({ key: alias, code });
+    this.#probeCodes.delete(alias);
+    for (const reason of PROBE_ERROR_REASONS) this.probeErrors.remove({ key: alias, reason });
     this.expiry.remove({ key: alias });
     const clientId = this.#clientIds.get(alias);
     if (clientId !== undefined) this.info.remove({ key: alias, client_id: clientId });

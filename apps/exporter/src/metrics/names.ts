@@ -13,6 +13,16 @@ export const KEY_PERMITTED = "minimo_key_permitted";
 export const KEY_PERMITTED_HELP =
   "1 if the last probe of the operation was allowed (2xx or 404), 0 if it was forbidden (403); unchanged on other outcomes.";
 
+// Probe traffic is the exporter's own, never an application's: it is counted here and nowhere
+// in minimo_api_* (which holds what the gateway and in-process clients saw apps do).
+export const KEY_PROBES_TOTAL = "minimo_key_probes_total";
+export const KEY_PROBES_TOTAL_HELP =
+  "Probe calls the exporter made with the key that got an HTTP response, by status code (401 created at 0). Not counted in minimo_api_*.";
+
+export const KEY_PROBE_ERRORS_TOTAL = "minimo_key_probe_errors_total";
+export const KEY_PROBE_ERRORS_TOTAL_HELP =
+  "Probe calls the exporter made with the key that got no HTTP response, by reason (timeout, network, aborted; each created at 0). Not counted in minimo_api_*.";
+
 export const KEY_PROBE_DURATION_SECONDS = "minimo_key_probe_duration_seconds";
 export const KEY_PROBE_DURATION_SECONDS_HELP = "Duration of the last completed probe of the key, in seconds.";
 

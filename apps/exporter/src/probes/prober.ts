@@ -2,7 +2,11 @@
 // last probe started at least min_interval_seconds ago, at most once at a time (concurrent scrapes
 // share the in-flight probe), under a global concurrency limit. The scrape waits for probes only
 // until its deadline; a late probe finishes in the background and updates the gauges then.
+// Probe calls are the exporter's own traffic: they are counted in minimo_key_probes_total and
+// minimo_key_probe_errors_total, never in minimo_api_* (what applications did), and feed the
+// key's budget gauges only from answers in which the key was accepted (recordBudget's rule).
 import { createMinimoClient, type AttemptObserver, type MinimoClient } from "@minimo/client";
+import type { RecordBudgetInput } from "@minimo/metrics";
 import type { Logger } from "pino";
 import type { ExporterConfig, KeyConfig } from "../config/types.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
@@ -22,8 +26,8 @@ interface KeyState {
 
 export interface ProberDeps {
   exporterMetrics: ExporterMetrics;
-  /** The instrumented client's observer for a key alias (`metrics.observer(alias)`). */
-  observer(alias: string): AttemptObserver;
+  /** Applies a probe answer's rate-limit headers to the key's budget gauges (`metrics.recordBudget`). */
+  recordBudget(input: RecordBudgetInput): void;
   logger: Logger;
   concurrency: number;
 }
@@ -72,22 +76,29 @@ export class Prober {
         next.set(key.name, { key, client, lastStartedAt: Number.NEGATIVE_INFINITY });
       }
       this.#deps.exporterMetrics.keepPermitted(key.name, key.probe.operations.map((o) => o.path));
+      if (key.probe.operations.length > 0) this.#deps.exporterMetrics.probedKey(key.name);
     }
     this.#states = next;
     this.#limit = new Semaphore(config.probe.concurrency);
   }
 
   /**
-   * The key's metrics observer, silenced once the key leaves the config: a probe still in flight
-   * at a reload must not count its answer under `unknown`.
+   * What the probe client reports each call into, silenced once the key leaves the config: a
+   * probe still in flight at a reload must not recreate the series of a removed key.
    */
   #observerFor(alias: string): AttemptObserver {
-    const inner = this.#deps.observer(alias);
+    const { exporterMetrics, recordBudget } = this.#deps;
     const live = () => this.#states.has(alias);
     return {
-      onResponse: (i) => live() && inner.onResponse(i),
-      onError: (i) => live() && inner.onError(i),
-      onRetry: (i) => live() && inner.onRetry?.(i),
+      onResponse: (i) => {
+        if (!live()) return;
+        const { status, headers } = i.response;
+        exporterMetrics.probeResponse(alias, status);
+        recordBudget({ key: alias, operation: i.operation, method: i.method, status, headers, startedAt: i.startedAt });
+      },
+      onError: (i) => {
+        if (live()) exporterMetrics.probeError(alias, i.reason);
+      },
     };
   }
 

@@ -83,7 +83,7 @@ describe("upstream faults", () => {
     expect(sample(down, "minimo_key_last_success_timestamp_seconds", { key: "full" })).toBe(lastSuccess);
     expect(sample(down, "minimo_api_rate_limit_remaining", { key: "full" })).toBe(remaining);
     expect(sample(down, "minimo_api_rate_limit_limit", { key: "full" })).toBe(limit);
-    expect(sumOf(down, "minimo_api_request_errors_total", { key: "full", reason: "timeout" })).toBeGreaterThan(0);
+    expect(sample(down, "minimo_key_probe_errors_total", { key: "full", reason: "timeout" })).toBeGreaterThan(0);
     // The gateway gives up on the hung upstream with a clean 504.
     const res = await call(KEY["demo-full"]!);
     expect(res.status).toBe(504);
@@ -100,7 +100,7 @@ describe("upstream faults", () => {
     await faults({ dropRate: 1 });
     const down = await probedUp("full", 0);
     expect(sample(down, "minimo_key_last_success_timestamp_seconds", { key: "full" })).toBe(lastSuccess);
-    expect(sumOf(down, "minimo_api_request_errors_total", { key: "full", reason: "network" })).toBeGreaterThan(0);
+    expect(sample(down, "minimo_key_probe_errors_total", { key: "full", reason: "network" })).toBeGreaterThan(0);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => call(KEY["demo-full"]!).then((r) => r.status)));
     expect(new Set(statuses)).toEqual(new Set([502]));
     const health = await fetch(exporter.metricsUrl.replace(/metrics$/, "healthz"));
@@ -128,7 +128,7 @@ describe("upstream faults", () => {
     const lastSuccess = sample(healthy, "minimo_key_last_success_timestamp_seconds", { key: "full" })!;
     await faults({ errorRate: 1, errorStatus: 503 });
     await new Promise((r) => setTimeout(r, 1100)); // a later second, so a moved timestamp shows
-    const probed503 = (t: string) => sumOf(t, "minimo_api_requests_total", { key: "full", code: "503" });
+    const probed503 = (t: string) => sample(t, "minimo_key_probes_total", { key: "full", code: "503" }) ?? 0;
     const seen = probed503(await scrape());
     let text = "";
     await waitFor(async () => probed503((text = await scrape())) > seen, 5000, "a probe answered 503");
