@@ -193,6 +193,12 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
   it("returns data for every dashboard query", async () => {
     // Traffic for the panels that need events: 200s, 403, 429, a sunset legacy call (410) and
     // one dropped connection (a transport error).
+    // Probe calls are not app traffic (issue 12), so the request rate the budget panels divide by
+    // comes from these calls alone. A series is born at its first value: let Prometheus scrape the
+    // first call before making the others, or rate() sees no increase.
+    expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
+    await eventually("the first demo-full call scraped", 10_000, async () =>
+      (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined);
     for (let i = 0; i < 4; i++) expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
     expect(await viaGateway(env.E2E_READONLY, "POST", "/public/v1/custom-fields", { name: "x", type: "text" })).toBe(403);
     const limited = [];
