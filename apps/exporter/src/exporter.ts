@@ -4,11 +4,15 @@ import type http from "node:http";
 import * as MN from "@minimo/metrics";
 import { createMinimoMetrics, type MinimoMetrics } from "@minimo/metrics";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import { CallerTracker } from "./callers/tracker.js";
 import { ConfigError } from "./config/errors.js";
+import { UNKNOWN_KEY_ALIAS } from "./config/defaults.js";
+import { consoleRouter } from "./console/routes.js";
+import type { KeyFacts } from "./console/api.js";
+import { UsageRing } from "./console/usage.js";
 import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
-import { createGateway, type GatewayState } from "./gateway/gateway.js";
+import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
-import { renderLanding, type LandingRow } from "./http/landing.js";
 import { createMetricsServer } from "./http/metrics-server.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
@@ -28,6 +32,8 @@ export interface StartExporterOptions {
 export interface RunningExporter {
   /** `http://host:port/metrics`, with the real port. */
   metricsUrl: string;
+  /** `http://host:port/`, the key console (same listener as /metrics). */
+  consoleUrl: string;
   /** `http://host:port`, the base URL apps point at. */
   gatewayUrl: string;
   /** The exporter's own families (Node process metrics live in a separate registry). */
@@ -81,8 +87,24 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
+  // The console's counters and caller tables: application traffic only (the gateway), not probes.
+  const usage = new UsageRing();
+  const callers = new CallerTracker({ logger });
+  const recorder: GatewayRecorder = {
+    recordResponse(r) {
+      metrics.recordResponse(r);
+      usage.recordResponse(r.key, r.status);
+    },
+    recordError(r) {
+      metrics.recordError(r);
+      usage.recordError(r.key);
+    },
+  };
+
   let gatewayState: GatewayState;
   const apply = (next: ExporterConfig) => {
+    usage.setKeys([...next.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS]);
+    callers.configure(next.keys, next.gateway.trustedProxies);
     const upstream = { api: new URL(next.upstream.api), app: new URL(next.upstream.app) };
     gatewayState = { upstream, matcher: new KeyMatcher(next.keys), upstreamTimeoutSeconds: next.gateway.upstreamTimeoutSeconds };
     for (const key of next.keys) {
@@ -96,7 +118,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   exporterMetrics.reloaded(true);
 
   let closing = false;
-  const gateway = createGateway({ state: () => gatewayState, recorder: metrics, exporterMetrics, logger });
+  const gateway = createGateway({ state: () => gatewayState, recorder, exporterMetrics, logger, callers });
   const metricsServer = createMetricsServer({
     registries: [registry, processRegistry],
     refresh: (waitMs) => prober.refresh(waitMs),
@@ -105,28 +127,32 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       const timeout = Number.isFinite(given) && given > 0 ? given : config.scrapeTimeoutSeconds;
       return Math.max(0, (timeout - config.scrapeTimeoutOffsetSeconds) * 1000);
     },
-    landing: async () => renderLanding(await landingRows(), VERSION),
     ready: () => !closing,
     logger,
+    routers: [consoleRouter({ keys: keyFacts, usage, callers, version: VERSION }, logger)],
   });
 
-  async function landingRows(): Promise<LandingRow[]> {
-    const [remaining, limit, reset] = await Promise.all([
+  async function keyFacts(): Promise<KeyFacts[]> {
+    const [remaining, limit, reset, updated] = await Promise.all([
       byKey(registry, MN.RATE_LIMIT_REMAINING),
       byKey(registry, MN.RATE_LIMIT_LIMIT),
       byKey(registry, MN.RATE_LIMIT_RESET_TIMESTAMP_SECONDS),
+      byKey(registry, MN.RATE_LIMIT_UPDATED_TIMESTAMP_SECONDS),
     ]);
     return config.keys.map((key) => {
       const status = prober.status(key.name);
+      const probed = key.probe.operations.length > 0 && status !== undefined;
       return {
         alias: key.name,
         clientId: key.clientId,
-        up: status?.up,
-        lastSuccessAt: status?.lastSuccessAt,
-        remaining: remaining.get(key.name),
-        limit: limit.get(key.name),
-        resetAt: reset.get(key.name),
-        expiresAt: key.expiresAt,
+        ...(key.expiresAt !== undefined ? { expiresAt: key.expiresAt } : {}),
+        probe: {
+          // A key with no probe operations (or outside this shard) is never probed: say so.
+          state: !probed ? "disabled" : status.up === undefined ? "pending" : status.up ? "up" : "down",
+          ...(status?.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
+          ...(status?.lastProbeAt !== undefined ? { lastProbeAt: status.lastProbeAt } : {}),
+        },
+        budget: { limit: limit.get(key.name), remaining: remaining.get(key.name), resetAt: reset.get(key.name), updatedAt: updated.get(key.name) },
       };
     });
   }
@@ -142,10 +168,11 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     await prober.close();
     throw err;
   }
-  logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
+  logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
 
   return {
     metricsUrl: `${metricsBase}/metrics`,
+    consoleUrl: `${metricsBase}/`,
     gatewayUrl,
     registry,
     async reload(next) {

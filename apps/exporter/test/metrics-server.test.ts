@@ -28,7 +28,6 @@ async function serve(registry: Registry) {
     registries: [registry],
     refresh: async () => {},
     waitFor: () => 1000,
-    landing: async () => "",
     ready: () => true,
     logger: captureLogger().logger,
   });

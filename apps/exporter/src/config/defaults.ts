@@ -23,6 +23,8 @@ export const DEFAULTS = Object.freeze({
     drainTimeoutSeconds: 10,
     /** Upstream socket inactivity limit; the gateway answers 504 after it. */
     upstreamTimeoutSeconds: 60,
+    /** Nobody: a rejected caller is the socket's peer unless a proxy in front is named here. */
+    trustedProxies: Object.freeze([] as string[]),
   }),
 });
 

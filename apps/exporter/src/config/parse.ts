@@ -7,6 +7,7 @@ import { parseApiKey, redactApiKeys } from "@minimo/client";
 import type { z } from "zod";
 import { DEFAULTS, ENV_OVERRIDES, UNKNOWN_KEY_ALIAS } from "./defaults.js";
 import { ConfigError, type ConfigProblem } from "./errors.js";
+import { trustedProxyProblem } from "../callers/client-address.js";
 import { deepFreeze } from "./freeze.js";
 import { parseListenAddress } from "./listen.js";
 import { resolveProbeOperation } from "./operations.js";
@@ -177,10 +178,19 @@ function resolveConfig(
     gateway: {
       drainTimeoutSeconds: raw.gateway?.drain_timeout_seconds ?? DEFAULTS.gateway.drainTimeoutSeconds,
       upstreamTimeoutSeconds: raw.gateway?.upstream_timeout_seconds ?? DEFAULTS.gateway.upstreamTimeoutSeconds,
+      trustedProxies: trustedProxies(raw.gateway?.trusted_proxies ?? DEFAULTS.gateway.trustedProxies, problems),
     },
     keys,
     warnings,
   };
+}
+
+function trustedProxies(entries: readonly string[], problems: ConfigProblem[]): string[] {
+  entries.forEach((entry, i) => {
+    const problem = trustedProxyProblem(entry);
+    if (problem) problems.push({ path: `gateway.trusted_proxies[${i}]`, message: problem });
+  });
+  return [...entries];
 }
 
 function listenAddress(text: string, path: string, sources: Map<string, string>, problems: ConfigProblem[]) {

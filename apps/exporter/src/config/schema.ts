@@ -40,6 +40,7 @@ export const rawConfigSchema = z.strictObject({
     .strictObject({
       drain_timeout_seconds: nonNegative.optional(),
       upstream_timeout_seconds: positive.optional(),
+      trusted_proxies: z.array(z.string()).optional(),
     })
     .optional(),
   keys: z.array(keySchema),

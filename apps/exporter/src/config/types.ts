@@ -46,6 +46,8 @@ export interface ExporterConfig {
   readonly gateway: {
     readonly drainTimeoutSeconds: number;
     readonly upstreamTimeoutSeconds: number;
+    /** Peers whose X-Forwarded-For is believed for caller attribution (IPs, CIDR blocks, `loopback` …). */
+    readonly trustedProxies: readonly string[];
   };
   readonly keys: readonly KeyConfig[];
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */

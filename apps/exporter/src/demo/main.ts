@@ -16,11 +16,11 @@ async function main(): Promise<number> {
     process.stderr.write(`demo failed to start: ${e.message}${hint}\n`);
     return 2;
   }
-  print("Minimo monitoring demo");
-  print(`  sandbox (fake Minimo API)  ${demo.simUrl}`);
+  print(`Minimo key console: ${demo.consoleUrl}   <- open this`);
+  print("");
   print(`  exporter gateway           ${demo.gatewayUrl}   <- point apps here instead of https://api.minimo.it`);
   print(`  exporter metrics           ${demo.metricsUrl}`);
-  print(`  landing page               ${demo.metricsUrl.replace(/\/metrics$/, "/")}`);
+  print(`  sandbox (fake Minimo API)  ${demo.simUrl}`);
   print("  key aliases:");
   for (const [alias, role] of demo.aliases) print(`    ${alias.padEnd(14)} ${role}`);
   print("Traffic is flowing through the gateway; Ctrl-C stops everything.");

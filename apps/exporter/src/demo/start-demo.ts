@@ -33,6 +33,8 @@ export interface RunningDemo {
   simUrl: string;
   gatewayUrl: string;
   metricsUrl: string;
+  /** The key console (`/` of the metrics listener). */
+  consoleUrl: string;
   /** Exporter alias -> what that demo key shows. */
   aliases: ReadonlyMap<string, string>;
   traffic: TrafficStats;
@@ -77,7 +79,8 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
         },
         log_level: "error",
         probe: { min_interval_seconds: 30 },
-        keys: demoKeys.map((k) => ({ name: k.name, key_env: envName(k.name) })),
+        // The expiry the Minimo dashboard shows, so the console can count the days.
+        keys: demoKeys.map((k) => ({ name: k.name, key_env: envName(k.name), ...(k.expires ? { expires: k.expires } : {}) })),
       },
       { ...env, ...keyEnv },
     );
@@ -99,6 +102,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     simUrl: sim.url,
     gatewayUrl: running.gatewayUrl,
     metricsUrl: running.metricsUrl,
+    consoleUrl: running.consoleUrl,
     aliases: new Map(demoKeys.map((k) => [k.name, DEMO_ROLES[k.name] ?? ""])),
     traffic: traffic.stats,
     close() {

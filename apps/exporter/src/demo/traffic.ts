@@ -44,6 +44,15 @@ export function demoCycle(cycle: number, burstEvery = 4): DemoCall[] {
   return calls;
 }
 
+/** The simulated app behind each demo key: its User-Agent, so the console's callers table tells who. */
+export const DEMO_USER_AGENTS: Readonly<Record<string, string>> = Object.freeze({
+  "demo-full": "shop-backend/2.3 python-requests/2.32",
+  "demo-readonly": "reporting-dashboard/1.4 node-fetch/3",
+  "demo-expired": "nightly-export-cron/0.9 curl/8.5.0",
+  "demo-revoked": "old-mobile-app/3.1 okhttp/4.12",
+  "demo-limited": "bulk-importer/1.0 Go-http-client/1.1",
+});
+
 export interface TrafficStats {
   sent: number;
   /** Answers by status ("error" when no answer came). */
@@ -96,7 +105,11 @@ export function startTraffic(options: TrafficOptions): Traffic {
     try {
       const res = await fetch(options.gatewayUrl + call.path, {
         method: call.method,
-        headers: { authorization: `Bearer ${key}`, ...(call.body ? { "content-type": "application/json" } : {}) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          "user-agent": DEMO_USER_AGENTS[call.key] ?? "minimo-demo-app",
+          ...(call.body ? { "content-type": "application/json" } : {}),
+        },
         ...(call.body ? { body: JSON.stringify(call.body) } : {}),
         signal: current.signal,
       });

@@ -6,6 +6,7 @@ import https from "node:https";
 import { matchOperation } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import type { RejectionHook } from "../callers/types.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
 import { endToEndHeaders, headerView, type HeaderSource } from "./headers.js";
 import { bearerToken, type KeyMatcher } from "./key-matcher.js";
@@ -29,6 +30,8 @@ export interface GatewayDeps {
   recorder: GatewayRecorder;
   exporterMetrics: ExporterMetrics;
   logger: Logger;
+  /** Told of every 401 and 403 relayed, to attribute it to a caller (src/callers). Default: none. */
+  callers?: RejectionHook;
   /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
   tls?: https.AgentOptions;
 }
@@ -113,6 +116,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const status = upstreamRes.statusCode ?? 502;
       deps.recorder.recordResponse({ key, operation, method, status, headers: headerView(upstreamRes.headers), durationSeconds: seconds(), startedAt });
       if (alias === undefined) deps.exporterMetrics.unknownKeyRequests.inc({ code: String(status) });
+      if (status === 401 || status === 403) deps.callers?.rejected(req, alias, operation, status);
       if (deps.logger.isLevelEnabled("debug")) {
         deps.logger.debug({ alias: key, operation, method, status, durationMs: Math.round(seconds() * 1000) }, "proxied");
       }

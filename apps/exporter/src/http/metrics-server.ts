@@ -1,5 +1,9 @@
-// The exporter's own HTTP server: /metrics, /healthz, /readyz and the landing page.
+// The exporter's own HTTP listener, an express 5 app: /metrics, /healthz, /readyz, and whatever
+// routers are mounted beside them (the console's page, assets and /api). `createMetricsApp` is a
+// plain (req, res) handler, so any server factory (TLS, basic auth) can wrap it.
 import http from "node:http";
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from "express";
+import helmet from "helmet";
 import type { Registry } from "prom-client";
 import type { Logger } from "pino";
 
@@ -10,25 +14,26 @@ export interface MetricsServerDeps {
   refresh(waitMs: number): Promise<void>;
   /** Scrape deadline in ms for a `X-Prometheus-Scrape-Timeout-Seconds` value (or its absence). */
   waitFor(header: string | undefined): number;
-  landing(): Promise<string>;
   ready(): boolean;
   logger: Logger;
+  /** Mounted at `/` after the built-in routes (the console). Default: none. */
+  routers?: readonly Router[];
 }
 
 /** The longest a finished render is shared with scrapes that were queued behind it. */
 const MAX_SHARE_MS = 1000;
 
-export function createMetricsServer(deps: MetricsServerDeps): http.Server {
+function sharedRender(registries: readonly Registry[]): () => Promise<string> {
   // Scrapes that arrive while a render is running share it: one serialization, many answers.
   // prom-client renders in one stretch of microtasks, so scrapes that arrived during a render are
   // only parsed after it finished; they still get its text when they come within as long as the
   // render took (at most 1 s), which keeps N concurrent scrapers at about one render each round.
   let rendering: Promise<string> | undefined;
   let last: { text: string; doneAt: number; tookMs: number } | undefined;
-  const render = (): Promise<string> => {
+  return () => {
     const now = performance.now();
     if (last !== undefined && now - last.doneAt <= Math.min(last.tookMs, MAX_SHARE_MS)) return Promise.resolve(last.text);
-    rendering ??= Promise.all(deps.registries.map((r) => r.metrics()))
+    rendering ??= Promise.all(registries.map((r) => r.metrics()))
       .then((parts) => {
         const text = parts.join("");
         const doneAt = performance.now();
@@ -40,44 +45,66 @@ export function createMetricsServer(deps: MetricsServerDeps): http.Server {
       });
     return rendering;
   };
-  const contentType = deps.registries[0]?.contentType ?? "text/plain; version=0.0.4; charset=utf-8";
+}
 
-  return http.createServer((req, res) => {
-    const path = (req.url ?? "/").split("?", 1)[0];
-    const send = (status: number, type: string, body: string) => {
-      res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
-      res.end(req.method === "HEAD" ? undefined : body);
-    };
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.setHeader("allow", "GET, HEAD");
-      send(405, "text/plain", "method not allowed\n");
-      return;
-    }
-    const fail = (err: unknown) => {
-      deps.logger.error({ err, path }, "request failed");
-      if (!res.headersSent) send(500, "text/plain", "internal error\n");
-    };
-    switch (path) {
-      case "/metrics": {
-        const header = req.headers["x-prometheus-scrape-timeout-seconds"];
-        deps
-          .refresh(deps.waitFor(typeof header === "string" ? header : undefined))
-          .then(render)
-          .then((text) => send(200, contentType, text), fail);
-        return;
-      }
-      case "/healthz":
-        send(200, "text/plain", "ok\n");
-        return;
-      case "/readyz":
-        if (deps.ready()) send(200, "text/plain", "ready\n");
-        else send(503, "text/plain", "not ready\n");
-        return;
-      case "/":
-        deps.landing().then((html) => send(200, "text/html; charset=utf-8", html), fail);
-        return;
-      default:
-        send(404, "text/plain", "not found\n");
-    }
+/** Writes the body directly: res.send() would hash a multi-megabyte /metrics text for an ETag. */
+function send(req: Request, res: Response, status: number, type: string, body: string) {
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+export function createMetricsApp(deps: MetricsServerDeps): Express {
+  const render = sharedRender(deps.registries);
+  const contentType = deps.registries[0]?.contentType ?? "text/plain; version=0.0.4; charset=utf-8";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'none'"], "frame-ancestors": ["'none'"], "form-action": ["'none'"],
+        },
+      },
+      // Served over plain HTTP unless a TLS wrapper is configured: HSTS is that wrapper's to set.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    res.setHeader("allow", "GET, HEAD");
+    send(req, res, 405, "text/plain", "method not allowed\n");
   });
+  app.get("/metrics", (req, res) => {
+    const header = req.headers["x-prometheus-scrape-timeout-seconds"];
+    deps
+      .refresh(deps.waitFor(typeof header === "string" ? header : undefined))
+      .then(render)
+      .then(
+        (text) => send(req, res, 200, contentType, text),
+        (err: unknown) => {
+          deps.logger.error({ err, path: "/metrics" }, "request failed");
+          if (!res.headersSent) send(req, res, 500, "text/plain", "internal error\n");
+        },
+      );
+  });
+  app.get("/healthz", (req, res) => send(req, res, 200, "text/plain", "ok\n"));
+  app.get("/readyz", (req, res) => {
+    if (deps.ready()) send(req, res, 200, "text/plain", "ready\n");
+    else send(req, res, 503, "text/plain", "not ready\n");
+  });
+  for (const router of deps.routers ?? []) app.use(router);
+  app.use((req, res) => send(req, res, 404, "text/plain", "not found\n"));
+  // Express' default handler would print the stack; log it (redacted) and answer plainly.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    deps.logger.error({ err, path: req.path }, "request failed");
+    if (!res.headersSent) send(req, res, 500, "text/plain", "internal error\n");
+  });
+  return app;
+}
+
+export function createMetricsServer(deps: MetricsServerDeps): http.Server {
+  return http.createServer(createMetricsApp(deps));
 }

@@ -1,0 +1,91 @@
+// The console's JSON: `GET /api/keys` (every key: facts, status, budget, counts, rates,
+// per-minute series) and `GET /api/keys/{alias}/callers`. Built only from non-secret fields.
+import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import type { CallerTable } from "../callers/types.js";
+import { daysToExpiry, keyStatus, type KeyStatus } from "./status.js";
+import { BUCKET_MS, type KeyUsageSnapshot, type UsageRing } from "./usage.js";
+
+/** What the exporter knows about one configured key, apart from its traffic. */
+export interface KeyFacts {
+  alias: string;
+  clientId: string;
+  expiresAt?: number;
+  probe: { state: "disabled" | "pending" | "up" | "down"; lastSuccessAt?: number; lastProbeAt?: number };
+  /** The rate-limit gauges as the last accepted answer set them (seconds for timestamps). */
+  budget: { limit?: number; remaining?: number; resetAt?: number; updatedAt?: number };
+}
+
+export interface ConsoleSource {
+  /** Every configured key, in config order. */
+  keys(): Promise<KeyFacts[]>;
+  usage: UsageRing;
+  callers: { table(alias: string): CallerTable | undefined };
+  version: string;
+}
+
+export interface ApiKey {
+  alias: string;
+  clientId: string;
+  /** False for the `unknown` row (requests with keys that are not configured). */
+  configured: boolean;
+  status: KeyStatus;
+  reasons: string[];
+  expiresAt: string | null;
+  daysToExpiry: number | null;
+  probe: { state: KeyFacts["probe"]["state"]; lastSuccessAt: string | null; lastProbeAt: string | null };
+  /** null until an answer told the budget. After its reset time `remaining` reads as the full limit. */
+  budget: { limit: number | null; remaining: number; resetAt: string | null; windowReset: boolean; updatedAt: string | null } | null;
+  totals: KeyUsageSnapshot["totals"];
+  rates: KeyUsageSnapshot["rates"];
+  perMinute: KeyUsageSnapshot["perMinute"];
+  /** Callers held in the key's rejected-callers table. */
+  callers: number;
+}
+
+const isoOf = (seconds: number | undefined) => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
+
+function budgetOf(b: KeyFacts["budget"], nowMs: number): ApiKey["budget"] {
+  if (b.remaining === undefined) return null;
+  // Past the reset time the window has started again: the old `0 / 3` is no longer true.
+  const windowReset = b.resetAt !== undefined && b.resetAt * 1000 <= nowMs && b.limit !== undefined;
+  return {
+    limit: b.limit ?? null,
+    remaining: windowReset ? b.limit! : b.remaining,
+    resetAt: windowReset ? null : isoOf(b.resetAt),
+    windowReset,
+    updatedAt: isoOf(b.updatedAt),
+  };
+}
+
+export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
+  const facts = await source.keys();
+  const rows: ApiKey[] = [];
+  const unknownFacts: KeyFacts = { alias: UNKNOWN_KEY_ALIAS, clientId: "", probe: { state: "disabled" }, budget: {} };
+  for (const [f, configured] of [...facts.map((f) => [f, true] as const), [unknownFacts, false] as const]) {
+    const usage = source.usage.snapshot(f.alias);
+    if (!usage) continue;
+    if (!configured && usage.totals.requests === 0 && usage.totals.errors === 0) continue;
+    const recent = { unauthorized: usage.rates.m5.unauthorized * 300, forbidden: usage.rates.m5.forbidden * 300, rateLimited: usage.rates.m5.rateLimited * 300 };
+    const budget = budgetOf(f.budget, nowMs);
+    const { status, reasons } = keyStatus({
+      nowMs, expiresAt: f.expiresAt, recent, probe: f.probe.state,
+      ...(budget && !budget.windowReset ? { budget: { remaining: budget.remaining, ...(f.budget.resetAt !== undefined ? { resetAtMs: f.budget.resetAt * 1000 } : {}) } } : {}),
+    });
+    rows.push({
+      alias: f.alias,
+      clientId: f.clientId,
+      configured,
+      status: configured ? status : recent.unauthorized + recent.forbidden > 0 ? "rejected" : "ok",
+      reasons: configured ? reasons : ["requests with keys this exporter does not know", ...reasons],
+      expiresAt: isoOf(f.expiresAt),
+      daysToExpiry: daysToExpiry(f.expiresAt, nowMs),
+      probe: { state: f.probe.state, lastSuccessAt: isoOf(f.probe.lastSuccessAt), lastProbeAt: isoOf(f.probe.lastProbeAt) },
+      budget,
+      totals: usage.totals,
+      rates: usage.rates,
+      perMinute: usage.perMinute,
+      callers: source.callers.table(f.alias)?.callers.length ?? 0,
+    });
+  }
+  return { generatedAt: new Date(nowMs).toISOString(), version: source.version, bucketSeconds: BUCKET_MS / 1000, keys: rows };
+}

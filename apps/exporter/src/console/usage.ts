@@ -1,0 +1,101 @@
+// Per-key application traffic in process: totals since start and a ring of 10 s buckets covering
+// the last hour, so the console shows rates over 1, 5 and 60 minutes and sparklines without a
+// Prometheus. Fed by the gateway's record path (what apps send), never by the probes.
+
+export const BUCKET_MS = 10_000;
+export const BUCKETS = 360;
+/** The counted outcomes, in storage order. */
+export const FIELDS = ["requests", "unauthorized", "forbidden", "rateLimited", "errors"] as const;
+export type UsageField = (typeof FIELDS)[number];
+const F = FIELDS.length;
+const REQUESTS = 0;
+const STATUS_FIELD: Record<number, number> = { 401: 1, 403: 2, 429: 3 };
+const ERRORS = 4;
+
+class KeyUsage {
+  readonly totals = new Float64Array(F);
+  readonly buckets = new Uint32Array(BUCKETS * F);
+  /** The bucket number (ms / BUCKET_MS) each slot holds, so stale slots read as empty. */
+  readonly epochs = new Float64Array(BUCKETS).fill(-1);
+
+  add(bucket: number, field: number): void {
+    const slot = bucket % BUCKETS;
+    if (this.epochs[slot] !== bucket) {
+      this.epochs[slot] = bucket;
+      this.buckets.fill(0, slot * F, slot * F + F);
+    }
+    this.buckets[slot * F + field]!++;
+    this.totals[field]!++;
+  }
+
+  /** The count of `field` in bucket number `bucket` (0 when that bucket has been overwritten). */
+  at(bucket: number, field: number): number {
+    const slot = bucket % BUCKETS;
+    return this.epochs[slot] === bucket ? this.buckets[slot * F + field]! : 0;
+  }
+}
+
+export interface KeyUsageSnapshot {
+  totals: Record<UsageField, number>;
+  /** Per second, over the last 1, 5 and 60 minutes (the current bucket included). */
+  rates: Record<"m1" | "m5" | "m60", Record<UsageField, number>>;
+  /** The last hour in one-minute points, oldest first (60 points), for sparklines. */
+  perMinute: Record<UsageField, number[]>;
+}
+
+export class UsageRing {
+  readonly #keys = new Map<string, KeyUsage>();
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Keeps the aliases listed (adding new ones at zero), drops the others. */
+  setKeys(aliases: Iterable<string>): void {
+    const keep = new Set(aliases);
+    for (const alias of this.#keys.keys()) if (!keep.has(alias)) this.#keys.delete(alias);
+    for (const alias of keep) if (!this.#keys.has(alias)) this.#keys.set(alias, new KeyUsage());
+  }
+
+  /** Counts one response; ignores an alias not set with `setKeys`. */
+  recordResponse(alias: string, status: number): void {
+    const usage = this.#keys.get(alias);
+    if (!usage) return;
+    const bucket = Math.floor(this.#now() / BUCKET_MS);
+    usage.add(bucket, REQUESTS);
+    const field = STATUS_FIELD[status];
+    if (field !== undefined) usage.add(bucket, field);
+  }
+
+  /** Counts an attempt that got no response (timeout, network, aborted). */
+  recordError(alias: string): void {
+    const usage = this.#keys.get(alias);
+    if (usage) usage.add(Math.floor(this.#now() / BUCKET_MS), ERRORS);
+  }
+
+  snapshot(alias: string): KeyUsageSnapshot | undefined {
+    const usage = this.#keys.get(alias);
+    if (!usage) return undefined;
+    const current = Math.floor(this.#now() / BUCKET_MS);
+    const record = (f: (i: number) => number) => Object.fromEntries(FIELDS.map((name, i) => [name, f(i)])) as Record<UsageField, number>;
+    const sum = (field: number, buckets: number) => {
+      let n = 0;
+      for (let b = current - buckets + 1; b <= current; b++) n += usage.at(b, field);
+      return n;
+    };
+    const rate = (minutes: number) => record((i) => sum(i, minutes * 6) / (minutes * 60));
+    const perMinute = record(() => 0) as unknown as Record<UsageField, number[]>;
+    FIELDS.forEach((name, i) => {
+      const points: number[] = [];
+      // 60 points of 6 buckets each, the newest ending with the current bucket.
+      for (let m = 59; m >= 0; m--) {
+        let n = 0;
+        for (let b = current - m * 6 - 5; b <= current - m * 6; b++) n += usage.at(b, i);
+        points.push(n);
+      }
+      perMinute[name] = points;
+    });
+    return { totals: record((i) => usage.totals[i]!), rates: { m1: rate(1), m5: rate(5), m60: rate(60) }, perMinute };
+  }
+}
