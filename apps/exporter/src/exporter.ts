@@ -133,6 +133,9 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   });
 
   async function keyFacts(): Promise<KeyFacts[]> {
+    // Starts the probes that are due (min_interval_seconds still applies) without waiting, so the
+    // console shows probe results even where no Prometheus scrapes.
+    await prober.refresh(0);
     const [remaining, limit, reset, updated] = await Promise.all([
       byKey(registry, MN.RATE_LIMIT_REMAINING),
       byKey(registry, MN.RATE_LIMIT_LIMIT),

@@ -65,7 +65,8 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
     const usage = source.usage.snapshot(f.alias);
     if (!usage) continue;
     if (!configured && usage.totals.requests === 0 && usage.totals.errors === 0) continue;
-    const recent = { unauthorized: usage.rates.m5.unauthorized * 300, forbidden: usage.rates.m5.forbidden * 300, rateLimited: usage.rates.m5.rateLimited * 300 };
+    const m5 = usage.rates.m5;
+    const recent = { unauthorized: Math.round(m5.unauthorized * 300), forbidden: Math.round(m5.forbidden * 300), rateLimited: Math.round(m5.rateLimited * 300) };
     const budget = budgetOf(f.budget, nowMs);
     const { status, reasons } = keyStatus({
       nowMs, expiresAt: f.expiresAt, recent, probe: f.probe.state,

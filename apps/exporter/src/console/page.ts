@@ -15,6 +15,7 @@ export function renderConsolePage(version: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Minimo key console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="console.css">
 <script src="console.js" defer></script>
 </head>

@@ -120,7 +120,7 @@ export const CONSOLE_JS = String.raw`
       if (!t) return "";
       var rows = t.callers.map(function (c) {
         return "<tr><td>" + esc(c.address) + "</td><td>" + esc(c.userAgent) + "</td><td>" + (c.clientId ? esc(c.clientId) : '<span class="muted">—</span>') +
-          '</td><td class="num">' + fmt(c.count) + '</td><td class="num">' + fmt(c.unauthorized) + '</td><td class="num">' + fmt(c.forbidden) +
+          '</td><td class="num">' + fmt(c.count) + (c.countError ? ' <span class="muted">(at least ' + fmt(c.count - c.countError) + ")</span>" : "") + '</td><td class="num">' + fmt(c.unauthorized) + '</td><td class="num">' + fmt(c.forbidden) +
           "</td><td>" + esc(c.lastOperation) + "</td><td>" + esc(ago(c.firstSeen)) + "</td><td>" + esc(ago(c.lastSeen)) + "</td></tr>";
       }).join("");
       return '<table class="callers" data-alias="' + esc(k.alias) + '"><caption>Callers rejected with key <strong>' + esc(k.alias) + "</strong>" +
