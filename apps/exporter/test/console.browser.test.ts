@@ -1,0 +1,125 @@
+// The key console in a real browser: Debian's Chromium driven by playwright-core, against the
+// `npm start` stack in process (sandbox, exporter, demo traffic; ports 0). After demo traffic the
+// page shows every demo key with the right status, non-zero 401/403/429 where the demo causes
+// them, drawn sparklines and the revoked key's caller with its User-Agent; filtering works; a
+// planted canary secret appears nowhere in the DOM or the API answers.
+import { existsSync } from "node:fs";
+import { demoKeys } from "@minimo/sim";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDemo, type RunningDemo } from "../src/demo/start-demo.js";
+import { DEMO_USER_AGENTS } from "../src/demo/traffic.js";
+import { captureLogger } from "./helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+if (!available) {
+  const why = `the console browser test needs Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(`${why}; CI must not skip it`);
+  console.warn(`skipping: ${why}`);
+}
+
+/** A secret that must never surface: sent as a key, inside a User-Agent and in X-Forwarded-For. */
+const CANARY = "CANARYzq81secretNEVERshown";
+const EXPECTED: Record<string, { status: string; column?: "401" | "403" | "429" }> = {
+  "demo-full": { status: "ok" },
+  "demo-readonly": { status: "rejected", column: "403" },
+  "demo-expired": { status: "rejected", column: "401" },
+  "demo-revoked": { status: "rejected", column: "401" },
+  "demo-limited": { status: "rate-limited", column: "429" },
+};
+
+describe.skipIf(!available)("key console in Chromium", () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let page: Page;
+  const log = captureLogger("info");
+  const apiAnswers: string[] = [];
+
+  beforeAll(async () => {
+    demo = await startDemo({ ports: 0, env: {}, logger: log.logger });
+    // The planted canary: a wrong secret for a configured client id, a key-shaped User-Agent.
+    for (const authorization of [`Bearer mn-demo04-${CANARY}`, `Bearer mn-zz99-${CANARY}`]) {
+      const res = await fetch(`${demo.gatewayUrl}/public/v1/custom-fields`, {
+        headers: { authorization, "user-agent": `leaky-script/0.1 token=mn-demo01-${CANARY}`, "x-forwarded-for": CANARY },
+      });
+      await res.arrayBuffer();
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("response", async (res) => {
+      if (new URL(res.url()).pathname.startsWith("/api/")) apiAnswers.push(await res.text().catch(() => ""));
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it("shows every demo key with its status and its 401/403/429, a sparkline, and the revoked key's caller", async () => {
+    // Wait for the traffic to have shown each outcome (the limited key's burst comes in cycle 0).
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const body = (await (await fetch(`${demo.consoleUrl}api/keys`)).json()) as { keys: { alias: string; status: string }[] };
+      if (demoKeys.every((k) => body.keys.find((r) => r.alias === k.name)?.status === EXPECTED[k.name]!.status)) break;
+      if (Date.now() > until) throw new Error(`statuses not reached: ${JSON.stringify(body.keys.map((k) => [k.alias, k.status]))}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await page.goto(demo.consoleUrl);
+    await page.locator('#callers table[data-alias="demo-revoked"]').waitFor({ timeout: 15_000 });
+
+    for (const [alias, want] of Object.entries(EXPECTED)) {
+      const row = page.locator(`#rows tr[data-alias="${alias}"]`);
+      await expect.poll(() => row.locator(".badge").textContent(), { timeout: 10_000 }).toBe(want.status);
+      if (want.column) expect(Number((await row.locator(`td[data-col="${want.column}"]`).textContent())!.replace(/,/g, ""))).toBeGreaterThan(0);
+    }
+    expect(await page.locator('#rows tr[data-alias="demo-full"] td[data-col="401"]').textContent()).toBe("0");
+    expect(await page.locator('#rows tr[data-alias="demo-expired"]').textContent()).toContain("expired");
+
+    // The requests sparkline of the busiest key is drawn: a polyline with a point above the baseline.
+    const points = await page.locator('#rows tr[data-alias="demo-full"] svg.spark polyline.req').getAttribute("points");
+    const ys = points!.split(" ").map((p) => Number(p.split(",")[1]));
+    expect(ys).toHaveLength(60);
+    expect(Math.min(...ys)).toBeLessThan(24);
+    expect(await page.locator('#rows tr[data-alias="demo-revoked"] svg.spark title').nth(1).textContent()).toMatch(/[1-9]\d* 401/);
+
+    const revoked = page.locator('#callers table[data-alias="demo-revoked"]');
+    expect(await revoked.locator("tbody tr").first().textContent()).toContain(DEMO_USER_AGENTS["demo-revoked"]);
+    expect(await revoked.locator("tbody tr").first().textContent()).toContain("127.0.0.1");
+    // The wrong secret for the revoked key's client id shows under `unknown`, with that client id.
+    expect(await page.locator('#callers table[data-alias="unknown"]').textContent()).toContain("demo04");
+  });
+
+  it("filters by text and by status", async () => {
+    await page.fill("#filter", "revoked");
+    await expect.poll(() => page.locator("#rows tr").count()).toBe(1);
+    expect(await page.locator("#rows tr").getAttribute("data-alias")).toBe("demo-revoked");
+    await page.fill("#filter", "");
+    await page.selectOption("#status-filter", "rejected");
+    // The three demo keys built to be rejected, and the `unknown` row of the canary's wrong keys.
+    await expect.poll(() => page.locator("#rows tr").count()).toBe(4);
+    expect(await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")))).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+    expect(await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-alias")).sort())).toEqual(["demo-expired", "demo-readonly", "demo-revoked", "unknown"]);
+    await page.selectOption("#status-filter", "");
+    await page.fill("#filter", "no-such-key");
+    await expect.poll(() => page.locator("#empty").isVisible()).toBe(true);
+    await page.fill("#filter", "");
+    // Sorting by the 429 column puts the limited key first.
+    await page.click('th[data-sort="rateLimited"] button');
+    expect(await page.locator("#rows tr").first().getAttribute("data-alias")).toBe("demo-limited");
+    expect(await page.locator('th[data-sort="rateLimited"]').getAttribute("aria-sort")).toBe("ascending");
+  });
+
+  it("never shows the canary or a demo key's secret in the DOM, the API answers or the log", async () => {
+    const dom = await page.content();
+    const text = await page.locator("body").innerText();
+    expect(apiAnswers.length).toBeGreaterThan(1);
+    const secrets = [CANARY, ...demoKeys.map((k) => k.key.slice(k.key.indexOf("-", 3) + 1))];
+    for (const where of [dom, text, ...apiAnswers, log.lines.join("\n")]) {
+      for (const secret of secrets) expect(where).not.toContain(secret);
+    }
+    // The revoked key's caller was logged at info once, however many requests it made.
+    const lines = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.alias === "demo-revoked" && l.level === 30)).toHaveLength(1);
+  });
+});
