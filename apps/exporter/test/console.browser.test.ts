@@ -4,9 +4,15 @@
 // them, drawn sparklines and the revoked key's caller with its User-Agent; filtering works; a
 // planted canary secret appears nowhere in the DOM or the API answers.
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { demoKeys } from "@minimo/sim";
 import { chromium, type Browser, type Page } from "playwright-core";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KeyFacts } from "../src/console/api.js";
+import { consoleRouter } from "../src/console/routes.js";
+import { UsageRing } from "../src/console/usage.js";
 import { startDemo, type RunningDemo } from "../src/demo/start-demo.js";
 import { DEMO_USER_AGENTS } from "../src/demo/traffic.js";
 import { captureLogger } from "./helpers.js";
@@ -121,5 +127,50 @@ describe.skipIf(!available)("key console in Chromium", () => {
     // The revoked key's caller was logged at info once, however many requests it made.
     const lines = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => l.alias === "demo-revoked" && l.level === 30)).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!available)("key console at 500 keys", () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const usage = new UsageRing();
+    const facts: KeyFacts[] = Array.from({ length: 500 }, (_, i) => ({
+      alias: `tenant-${String(i).padStart(3, "0")}`,
+      clientId: `c${i}`,
+      ...(i % 50 === 0 ? { expiresAt: Math.floor(Date.now() / 1000) + 3 * 86400 } : {}),
+      probe: { state: i % 7 === 0 ? "disabled" : "up" },
+      budget: { limit: 120, remaining: 120 - (i % 120), resetAt: Math.floor(Date.now() / 1000) + 40 },
+    }));
+    usage.setKeys(facts.map((f) => f.alias));
+    facts.forEach((f, i) => {
+      for (let n = 0; n < i % 13; n++) usage.recordResponse(f.alias, 200);
+      if (i % 100 === 3) usage.recordResponse(f.alias, 401);
+    });
+    const app = express().use(consoleRouter({ keys: async () => facts, usage, callers: { table: () => undefined }, version: "test" }, captureLogger("silent").logger));
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it("renders every row, sorts the rejected first, and filters down to one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await expect.poll(() => page.locator("#rows tr").count(), { timeout: 15_000 }).toBe(500);
+    expect(await page.locator("#summary").textContent()).toMatch(/^500 keys: 5 rejected, \d+ expiring, \d+ ok/);
+    expect(await page.locator("#rows tr").first().getAttribute("data-status")).toBe("rejected");
+    await page.fill("#filter", "tenant-042");
+    await expect.poll(() => page.locator("#rows tr").count()).toBe(1);
+    await page.fill("#filter", "");
+    await page.selectOption("#status-filter", "expiring");
+    await expect.poll(() => page.locator("#rows tr").count()).toBe(10);
+    await page.close();
   });
 });
