@@ -15,6 +15,8 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(demo.consoleUrl);
     await page.locator('#callers table[data-alias="demo-revoked"]').waitFor();
+    // The first answer started the due probes; the next refresh (5 s) shows their results.
+    await page.waitForTimeout(6000);
     await page.screenshot({ path: out, fullPage: true });
     console.log(`wrote ${out}`);
   } finally {

@@ -47,13 +47,13 @@ export const CONSOLE_JS = String.raw`
   function expiryCell(k) {
     if (k.daysToExpiry === null) return '<span class="muted">not set</span>';
     var d = k.daysToExpiry, day = k.expiresAt.slice(0, 10);
-    if (d < 0) return '<span class="bad">expired ' + fmt(-d) + (d === -1 ? " day" : " days") + " ago</span> <span class=\"muted\">(" + day + ")</span>";
-    return (d === 0 ? "today" : "in " + fmt(d) + (d === 1 ? " day" : " days")) + ' <span class="muted">(' + day + ")</span>";
+    if (d < 0) return '<span class="bad">expired ' + fmt(-d) + (d === -1 ? " day" : " days") + ' ago</span><br><span class="muted">' + day + "</span>";
+    return (d === 0 ? "today" : "in " + fmt(d) + (d === 1 ? " day" : " days")) + '<br><span class="muted">' + day + "</span>";
   }
   function probeCell(p) {
     if (p.state === "disabled") return '<span class="muted">probes off</span>';
     if (p.state === "pending") return '<span class="muted">first probe pending</span>';
-    return (p.state === "up" ? "up" : '<span class="bad">down</span>') + ' <span class="muted">· last ok ' + esc(ago(p.lastSuccessAt)) + "</span>";
+    return (p.state === "up" ? "up" : '<span class="bad">down</span>') + '<br><span class="muted">last ok ' + esc(ago(p.lastSuccessAt)) + "</span>";
   }
   function row(k) {
     var m = k.perMinute;
@@ -70,8 +70,8 @@ export const CONSOLE_JS = String.raw`
       "<td>" + spark([m.requests], ["req"], reqLabel) + "</td>" +
       "<td>" + spark([m.unauthorized, m.forbidden, m.rateLimited], ["u401", "f403", "l429"], errLabel) + (rejected > 0 ? "" : "") + "</td>" +
       "<td>" + budgetCell(k.budget) + "</td>" +
-      "<td>" + expiryCell(k) + "</td>" +
-      "<td>" + probeCell(k.probe) + "</td></tr>";
+      '<td class="wrap">' + expiryCell(k) + "</td>" +
+      '<td class="wrap">' + probeCell(k.probe) + "</td></tr>";
   }
 
   var SORTS = {

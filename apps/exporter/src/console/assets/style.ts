@@ -31,7 +31,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .s-rate-limited { color: #6b4000; background: #fff1d6; }
 .s-expiring { color: #5a4500; background: #fff8c5; }
 .s-down { color: #fff; background: #444; border-color: #444; }
-.reasons { display: block; color: var(--muted); font-size: .8em; white-space: normal; max-width: 16rem; }
+.reasons { display: block; color: var(--muted); font-size: .8em; white-space: normal; max-width: 13rem; }
+td.wrap { white-space: normal; min-width: 7rem; max-width: 11rem; }
 .bad { color: #8a1010; font-weight: 600; }
 svg.spark { display: block; }
 svg.spark polyline { fill: none; stroke-width: 1.5; }
