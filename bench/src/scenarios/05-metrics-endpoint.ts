@@ -5,7 +5,7 @@ import { atMost, heading, interleave, median, ratioLine, sample, size } from "..
 import { load } from "../load.js";
 import { Service } from "../proc.js";
 
-interface ExporterReady { metricsUrl: string; staticUrl: string; bytes: number; lines: number }
+interface ExporterReady { metricsUrl: string; staticUrl: string; expressUrl: string; bytes: number; lines: number }
 
 export async function run(): Promise<void> {
   heading("5", "/metrics end to end: 1 and 10 concurrent scrapers");
@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   try {
     const started = await Service.start<ExporterReady>("exporter", [upstream.ready.url, keys, "prefill"]);
     exporter = started.service;
-    const { metricsUrl, staticUrl, bytes, lines } = started.ready;
+    const { metricsUrl, staticUrl, expressUrl, bytes, lines } = started.ready;
     console.log(`  ${keys} configured keys, one request each through the gateway first: ${lines} samples, ${(bytes / 2 ** 20).toFixed(2)} MiB per scrape`);
 
     // Scrapes per round: enough for a p99 at 1 scraper; at 10, each connection scrapes a few times.
@@ -37,6 +37,8 @@ export async function run(): Promise<void> {
       scrapes("pre-rendered, 1 scraper", staticUrl, 1),
       scrapes("exporter, 10 scrapers", metricsUrl, 10),
       scrapes("pre-rendered, 10 scrapers", staticUrl, 10),
+      scrapes("pre-rendered via express listener, 1 scraper", expressUrl, 1),
+      scrapes("pre-rendered via express listener, 10 scrapers", expressUrl, 10),
     ]);
     const render = { name: "registry.metrics() alone, in the exporter process", value: p99.get("render")! };
     const p50Of = (name: string) => ({ name: `${name} p50`, value: sample(p50.get(name)!) });
@@ -44,6 +46,8 @@ export async function run(): Promise<void> {
     ratioLine({ scenario: "5", what: "1 scraper: scrape p50 vs the render time (HTTP layer + refresh)", candidate: p50Of("exporter, 1 scraper"), baseline: render, unit: "ms", goal: atMost(1.1) });
     ratioLine({ scenario: "5", what: "1 scraper: pre-rendered text over node:http vs the render time (cost of moving the bytes, context)", candidate: p50Of("pre-rendered, 1 scraper"), baseline: render, unit: "ms" });
     ratioLine({ scenario: "5", what: "p99 with 10 scrapers vs p99 with 1 (concurrent scrapes share a render)", candidate: p99Of("exporter, 10 scrapers"), baseline: p99Of("exporter, 1 scraper"), unit: "ms", goal: atMost(1.5) });
+    ratioLine({ scenario: "5", what: "the same text through the express listener vs bare node:http, 1 scraper p50 (cost of express + helmet)", candidate: p50Of("pre-rendered via express listener, 1 scraper"), baseline: p50Of("pre-rendered, 1 scraper"), unit: "ms", goal: atMost(1.1) });
+    ratioLine({ scenario: "5", what: "the same text through the express listener vs bare node:http, 10 scrapers p99", candidate: p99Of("pre-rendered via express listener, 10 scrapers"), baseline: p99Of("pre-rendered, 10 scrapers"), unit: "ms", goal: atMost(1.1) });
     ratioLine({ scenario: "5", what: "pre-rendered text: p99 with 10 scrapers vs 1 (context: the transfer alone)", candidate: p99Of("pre-rendered, 10 scrapers"), baseline: p99Of("pre-rendered, 1 scraper"), unit: "ms" });
   } finally {
     await exporter?.stop();

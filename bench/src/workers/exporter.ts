@@ -1,12 +1,13 @@
 // The real exporter (startExporter) for scenarios 5, 6 and 7, with N configured keys and probes
 // off, pointed at the loopback upstream. With "prefill" every key sends one request through the
 // gateway first, so every per-key series exists. Also serves, on a second node:http server, the
-// /metrics text captured after the prefill: the "pre-rendered text" baseline of scenario 5.
+// /metrics text captured after the prefill: the "pre-rendered text" baseline of scenario 5, and
+// the same text through the exporter's express listener (createMetricsApp).
 //   exporter.mjs <upstreamUrl> <keys> <prefill|empty>
 // Commands: {cmd:"render", n} → median ms of registry.metrics(); {cmd:"heap"} → bytes after gc().
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLogger, parseConfig, startExporter } from "@minimo/exporter";
+import { createLogger, createMetricsApp, parseConfig, startExporter, type MetricsServerDeps } from "@minimo/exporter";
 import { alias, configuredKey } from "./keys.js";
 import { serve } from "./protocol.js";
 
@@ -42,10 +43,18 @@ const staticServer = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => staticServer.listen(0, "127.0.0.1", resolve));
 const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/metrics`;
+// The same text through the exporter's express listener (a registry that answers at once): the
+// cost of the HTTP layer alone, against the bare node:http server above.
+const textRegistry = { metrics: async () => page, contentType: "text/plain; version=0.0.4; charset=utf-8" } as unknown as MetricsServerDeps["registries"][number];
+const expressServer = http.createServer(
+  createMetricsApp({ registries: [textRegistry], refresh: async () => {}, waitFor: () => 0, ready: () => true, logger: createLogger({ level: "silent" }) }),
+);
+await new Promise<void>((resolve) => expressServer.listen(0, "127.0.0.1", resolve));
+const expressUrl = `http://127.0.0.1:${(expressServer.address() as AddressInfo).port}/metrics`;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 serve(
-  { metricsUrl: exporter.metricsUrl, gatewayUrl: exporter.gatewayUrl, staticUrl, bytes: Buffer.byteLength(page), lines: page.split("\n").filter((l) => l && !l.startsWith("#")).length },
+  { metricsUrl: exporter.metricsUrl, gatewayUrl: exporter.gatewayUrl, staticUrl, expressUrl, bytes: Buffer.byteLength(page), lines: page.split("\n").filter((l) => l && !l.startsWith("#")).length },
   async (command) => {
     if (command.cmd === "render") {
       const times: number[] = [];
@@ -68,6 +77,8 @@ serve(
   async () => {
     staticServer.closeAllConnections();
     staticServer.close();
+    expressServer.closeAllConnections();
+    expressServer.close();
     await exporter.close();
   },
 );
