@@ -151,6 +151,12 @@ describe("canary secrets appear nowhere", () => {
     text = await scrape("after failed reload");
     expect(sample(text, "minimo_exporter_config_last_reload_successful")).toBe(0);
     see("landing", await (await fetch(exporter.metricsUrl.replace(/\/metrics$/, "/"))).text());
+    // The console's JSON, including every caller table (callers that presented canary keys).
+    const keysJson = await (await fetch(`${exporter.consoleUrl}api/keys`)).text();
+    see("/api/keys", keysJson);
+    for (const { alias } of (JSON.parse(keysJson) as { keys: { alias: string }[] }).keys) {
+      see(`callers of ${alias}`, await (await fetch(`${exporter.consoleUrl}api/keys/${encodeURIComponent(alias)}/callers`)).text());
+    }
 
     // The run did go through every path it claims to.
     const logs = log.lines.join("\n");
