@@ -3,7 +3,8 @@
 // accepts (the expired and revoked keys only ever get 401s, which carry no budget of theirs).
 import { demoKeys } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type RunningDemo } from "../src/demo/start-demo.js";
+import { banner, startDemo, type RunningDemo } from "../src/demo/start-demo.js";
+import { DEMO_USER_AGENTS } from "../src/demo/traffic.js";
 import { createLogger } from "../src/index.js";
 import { sample, sumOf } from "./reliability/support.js";
 
@@ -65,6 +66,16 @@ describe("npm start demo", () => {
       expect(landing).not.toContain(secret);
     }
     expect(landing).toContain("demo-limited");
+  });
+
+  it("prints the console's URL first, and gives each simulated app its own User-Agent", () => {
+    const lines = banner(demo);
+    expect(lines[0]).toBe(`Minimo key console: ${demo.consoleUrl}   <- open this`);
+    expect(demo.consoleUrl).toBe(demo.metricsUrl.replace(/metrics$/, ""));
+    for (const k of demoKeys) expect(lines.some((l) => l.includes(k.name))).toBe(true);
+    const agents = demoKeys.map((k) => DEMO_USER_AGENTS[k.name]);
+    expect(agents.every((a) => typeof a === "string" && a.length > 0)).toBe(true);
+    expect(new Set(agents).size).toBe(demoKeys.length);
   });
 
   it("stops traffic, exporter and sandbox on close", async () => {

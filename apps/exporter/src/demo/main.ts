@@ -1,7 +1,7 @@
 // `npm start`: runs the demo until Ctrl-C / SIGTERM. Prints where everything listens and the
 // key aliases (never a key), then one status line every 10 s.
 import { formatStats } from "./traffic.js";
-import { startDemo } from "./start-demo.js";
+import { banner, startDemo } from "./start-demo.js";
 
 const STATUS_EVERY_MS = 10_000;
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -16,14 +16,7 @@ async function main(): Promise<number> {
     process.stderr.write(`demo failed to start: ${e.message}${hint}\n`);
     return 2;
   }
-  print(`Minimo key console: ${demo.consoleUrl}   <- open this`);
-  print("");
-  print(`  exporter gateway           ${demo.gatewayUrl}   <- point apps here instead of https://api.minimo.it`);
-  print(`  exporter metrics           ${demo.metricsUrl}`);
-  print(`  sandbox (fake Minimo API)  ${demo.simUrl}`);
-  print("  key aliases:");
-  for (const [alias, role] of demo.aliases) print(`    ${alias.padEnd(14)} ${role}`);
-  print("Traffic is flowing through the gateway; Ctrl-C stops everything.");
+  for (const line of banner(demo)) print(line);
 
   const started = Date.now();
   const timer = setInterval(() => {

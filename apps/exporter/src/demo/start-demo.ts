@@ -51,6 +51,20 @@ export const DEMO_ROLES: Readonly<Record<string, string>> = Object.freeze({
   "demo-limited": "5 requests per 60 s: bursts -> 429",
 });
 
+/** What `npm start` prints first: the console's URL, then the other addresses and the key aliases. */
+export function banner(demo: Pick<RunningDemo, "consoleUrl" | "gatewayUrl" | "metricsUrl" | "simUrl" | "aliases">): string[] {
+  return [
+    `Minimo key console: ${demo.consoleUrl}   <- open this`,
+    "",
+    `  exporter gateway           ${demo.gatewayUrl}   <- point apps here instead of https://api.minimo.it`,
+    `  exporter metrics           ${demo.metricsUrl}`,
+    `  sandbox (fake Minimo API)  ${demo.simUrl}`,
+    "  key aliases (each used by its own simulated app, with its own User-Agent):",
+    ...[...demo.aliases].map(([alias, role]) => `    ${alias.padEnd(14)} ${role}`),
+    "Traffic is flowing through the gateway; Ctrl-C stops everything.",
+  ];
+}
+
 const envName = (name: string) => `MINIMO_DEMO_KEY_${name.replace(/-/g, "_").toUpperCase()}`;
 
 function portOf(ports: StartDemoOptions["ports"], which: keyof DemoPorts, fallback: number): number {
