@@ -103,8 +103,10 @@ export const CONSOLE_JS = String.raw`
     $("rows").innerHTML = keys.map(row).join("");
     var counts = {};
     state.data.keys.forEach(function (k) { counts[k.status] = (counts[k.status] || 0) + 1; });
-    $("summary").textContent = state.data.keys.length + " keys: " + Object.keys(SEVERITY).filter(function (s) { return counts[s]; })
+    var summary = state.data.keys.length + " keys: " + Object.keys(SEVERITY).filter(function (s) { return counts[s]; })
       .map(function (s) { return counts[s] + " " + s; }).join(", ") + (keys.length !== state.data.keys.length ? " · " + keys.length + " shown" : "");
+    // A live region: written only when it changes, so a screen reader is not told every 5 s.
+    if ($("summary").textContent !== summary) $("summary").textContent = summary;
     $("empty").hidden = keys.length !== 0;
     document.querySelectorAll("th[data-sort]").forEach(function (th) {
       if (th.getAttribute("data-sort") === state.sort) th.setAttribute("aria-sort", state.dir === 1 ? "ascending" : "descending");
