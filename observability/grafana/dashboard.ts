@@ -15,6 +15,9 @@ import { DATASOURCE, KEY, stat, table, timeseries } from "./panels.js";
 /** Stable dashboard uid (Grafana allows at most 40 characters). */
 export const DASHBOARD_UID = "minimo-keys";
 
+/** The URL slug Grafana derives from the title ("Minimo API keys"); alerts' dashboard_url uses it. */
+export const DASHBOARD_SLUG = "minimo-api-keys";
+
 /**
  * Operations that spec/minimo.yaml marks deprecated, as a PromQL regex. Same regex as the
  * MinimoDeprecatedOperationTraffic alert; a test checks both against @minimo/client's OPERATIONS.
