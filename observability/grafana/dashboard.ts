@@ -69,6 +69,16 @@ function traffic(d: DashboardBuilder): void {
       queries: [{ expr: rate("minimo_api_requests_total", "key"), legend: "{{key}}" }],
     }))
     .withPanel(timeseries({
+      title: "Usual vs now",
+      description: "Each key's request rate over the last 30 minutes against its usual rate for this time of day: the higher and the lower of the same 30 minutes yesterday and a week ago (recording rules shared with MinimoKeyTrafficAnomaly, which fires at 3x the higher, and MinimoKeyTrafficDropped, at a tenth of the lower). Keys with less than a day of history have no usual rate.",
+      unit: "reqps",
+      queries: [
+        { expr: `minimo:api_requests:rate30m{${KEY}}`, legend: "{{key}} now" },
+        { expr: `minimo:api_requests:usual_high_rate30m{${KEY}}`, legend: "{{key}} usual (higher)" },
+        { expr: `minimo:api_requests:usual_low_rate30m{${KEY}}`, legend: "{{key}} usual (lower)" },
+      ],
+    }))
+    .withPanel(timeseries({
       title: "Requests by status code",
       description: "Requests per second per key and HTTP status code.",
       unit: "reqps",

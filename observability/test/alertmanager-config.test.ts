@@ -57,11 +57,16 @@ describe("Alertmanager config (structure)", () => {
   });
 
   it("mutes every per-key alert while an exporter is down or absent", () => {
-    const rule = cfg.inhibit_rules.find((r) => r.source_matchers.some((m) => m.includes("MinimoExporterDown")));
-    expect(rule?.source_matchers).toEqual(['alertname=~"MinimoExporterDown|MinimoExporterAbsent"']);
-    expect(rule?.target_matchers).toEqual(['key=~".+"']);
-    // No label the per-key alerts lack (they are aggregated by key: no job, no instance).
-    expect(rule?.equal ?? []).not.toContain("instance");
-    expect(rule?.equal ?? []).not.toContain("job");
+    const rules = cfg.inhibit_rules.filter((r) => r.source_matchers.some((m) => m.includes("MinimoExporterDown")));
+    expect(rules.map((r) => r.target_matchers)).toEqual([['key=~".+"'], ['alertname="MinimoApiLatencyHigh"']]);
+    for (const rule of rules) {
+      expect(rule.source_matchers).toEqual(['alertname=~"MinimoExporterDown|MinimoExporterAbsent"']);
+      // No label the per-key alerts lack (they are aggregated by key: no job, no instance).
+      expect(rule.equal ?? []).not.toContain("instance");
+      expect(rule.equal ?? []).not.toContain("job");
+    }
+    // Every alert that is neither about the exporter nor per key is the latency alert.
+    const others = allRules().filter((r) => r.alert && !r.alert.startsWith("MinimoExporter") && !r.annotations?.summary?.includes("$labels.key"));
+    expect(others.map((r) => r.alert)).toEqual(["MinimoApiLatencyHigh"]);
   });
 });
