@@ -229,6 +229,18 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
     expect(empty).toEqual([]);
   });
 
+  it("fires MinimoGoneResponses on the one 410 call above (a series born at 1)", async () => {
+    // Prometheus' ALERTS series keeps the firing even if the (30 s test) window has passed since.
+    const gone = await eventually("MinimoGoneResponses for demo-full", 20_000, async () => {
+      const r = await query(prom!.url, 'max_over_time(ALERTS{alertname="MinimoGoneResponses",key="demo-full",alertstate="firing"}[5m])');
+      return r[0];
+    });
+    expect(gone.metric.operation).toBe("/api/transactionals");
+    // The 410 series has a single increment's worth of history: its first sample is 1.
+    const series = await query(prom!.url, 'sum(minimo_api_requests_total{key="demo-full",code="410"})');
+    expect(series[0]?.value[1]).toBe("1");
+  });
+
   it("stays far below the example configs' sample_limit (figure printed for the README)", async () => {
     const samples = await query(prom!.url, 'scrape_samples_scraped{job="minimo"}');
     expect(samples).toHaveLength(2);
