@@ -13,7 +13,7 @@ import { parseConfig, startExporter, type RunningExporter } from "@minimo/export
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
-import { concrete, loadDashboard, panelQueries } from "./helpers/dashboard-queries.js";
+import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries } from "./helpers/panel-traffic.js";
 import { alerts, eventually, query, startPrometheus, targetHealth, type RunningPrometheus } from "./helpers/prometheus.js";
 import { writeShortRules } from "./helpers/short-rules.js";
 
@@ -32,12 +32,6 @@ const BAD_KEY = "mn-demo01-FAKEwrongSecret0000000000";
 /** The alias of BAD_KEY: not probed, so every 401 it gets comes through a gateway. */
 const GATEWAY_ONLY = "e2e-gateway-only";
 
-/**
- * Panel queries on families only an application-side client emits: the exporter's gateway never
- * retries and its probes run with `retry: false`, so `minimo_api_retries_total` has no series in
- * this setup. The promtool query test (dashboard-queries.test.ts) still evaluates them.
- */
-const APP_SIDE_ONLY = /minimo_api_retries_total/;
 
 describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prometheus"))("end to end with a real Prometheus", () => {
   let dir: string;
@@ -191,41 +185,19 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
   });
 
   it("returns data for every dashboard query", async () => {
-    // Traffic for the panels that need events: 200s, 403, 429, a sunset legacy call (410) and
-    // one dropped connection (a transport error).
     // Probe calls are not app traffic (issue 12), so the request rate the budget panels divide by
     // comes from these calls alone. A series is born at its first value: let Prometheus scrape the
-    // first call before making the others, or rate() sees no increase.
+    // first call before making the others, or the panels' plain rate() sees no increase.
     expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
     await eventually("the first demo-full call scraped", 10_000, async () =>
       (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined);
-    for (let i = 0; i < 4; i++) expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
-    expect(await viaGateway(env.E2E_READONLY, "POST", "/public/v1/custom-fields", { name: "x", type: "text" })).toBe(403);
-    const limited = [];
-    for (let i = 0; i < 8; i++) limited.push(await viaGateway(env.E2E_LIMITED, "GET", "/public/v1/custom-fields"));
-    expect(limited).toContain(429);
-    expect(await viaGateway(env.E2E_FULL, "POST", "/api/transactionals", { to: "a@example.com" })).toBe(410);
-    const faults = await fetch(`${sim!.url}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ dropRate: 1 }) });
-    expect(faults.ok).toBe(true);
-    expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBeGreaterThanOrEqual(500);
-    await fetch(`${sim!.url}/__sim/faults`, { method: "DELETE" });
-
-    const queries = panelQueries(loadDashboard()).filter((q) => !APP_SIDE_ONLY.test(q.expr));
+    await causePanelTraffic(viaGateway, sim!.url, { full: env.E2E_FULL, readonly: env.E2E_READONLY, limited: env.E2E_LIMITED });
+    const queries = gatewayPanelQueries();
     expect(queries.length).toBeGreaterThan(20);
     const empty = await eventually("every dashboard query to return data", 20_000, async () => {
-      const missing: string[] = [];
-      for (const q of queries) {
-        const result = await query(prom!.url, concrete(q.expr, { rateInterval: RANGE, key: ".*" }));
-        if (result.length === 0) missing.push(`${q.title} ${q.refId}: ${q.expr}`);
-      }
+      const missing = await emptyPanelQueries(prom!.url, queries, RANGE);
       return missing.length === 0 ? missing : undefined;
-    }).catch(async (err: Error) => {
-      const missing: string[] = [];
-      for (const q of queries) {
-        if ((await query(prom!.url, concrete(q.expr, { rateInterval: RANGE, key: ".*" }))).length === 0) missing.push(`${q.title} ${q.refId}`);
-      }
-      return [`${err.message}`, ...missing];
-    });
+    }).catch(async (err: Error) => [err.message, ...(await emptyPanelQueries(prom!.url, queries, RANGE))]);
     expect(empty).toEqual([]);
   });
 
