@@ -10,10 +10,13 @@ import {
   VariableSort,
   type Dashboard,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import { DATASOURCE, KEY, stat, table, timeseries } from "./panels.js";
+import { DATASOURCE, JOB, KEY, stat, table, timeseries } from "./panels.js";
 
 /** Stable dashboard uid (Grafana allows at most 40 characters). */
 export const DASHBOARD_UID = "minimo-keys";
+
+/** The URL slug Grafana derives from the title ("Minimo API keys"); alerts' dashboard_url uses it. */
+export const DASHBOARD_SLUG = "minimo-api-keys";
 
 /**
  * Operations that spec/minimo.yaml marks deprecated, as a PromQL regex. Same regex as the
@@ -22,7 +25,6 @@ export const DASHBOARD_UID = "minimo-keys";
 export const DEPRECATED_OPERATIONS_RE = "/api/transactionals.*|/api/contacts|/api/templates/email/.+/stats";
 
 const RATE = "[$__rate_interval]";
-const MINIMO_JOB = `job=~"minimo.*"`;
 
 function rate(metric: string, by: string, extra = ""): string {
   const sel = extra ? `${KEY},${extra}` : KEY;
@@ -52,11 +54,9 @@ function overview(d: DashboardBuilder): void {
     }))
     .withPanel(stat({
       title: "Lowest budget left",
-      description: "Lowest remaining share of the rate-limit window across the selected keys and replicas.",
+      description: "Lowest remaining share of the rate-limit window across the selected keys and replicas; windows that already reset are left out (recording rule minimo:api_rate_limit_remaining:ratio).",
       unit: "percentunit",
-      queries: [{
-        expr: `min(min by (key) (minimo_api_rate_limit_remaining{${KEY}}) / max by (key) (minimo_api_rate_limit_limit{${KEY}}))`,
-      }],
+      queries: [{ expr: `min(minimo:api_rate_limit_remaining:ratio{${KEY}})` }],
     }));
 }
 
@@ -67,6 +67,16 @@ function traffic(d: DashboardBuilder): void {
       description: "Requests per second per key, all replicas summed (gateways behind a load balancer each see a share).",
       unit: "reqps",
       queries: [{ expr: rate("minimo_api_requests_total", "key"), legend: "{{key}}" }],
+    }))
+    .withPanel(timeseries({
+      title: "Usual vs now",
+      description: "Each key's request rate over the last 30 minutes against its usual rate for this time of day: the higher and the lower of the same 30 minutes yesterday and a week ago (recording rules shared with MinimoKeyTrafficAnomaly, which fires at 3x the higher, and MinimoKeyTrafficDropped, at a tenth of the lower). Keys with less than a day of history have no usual rate.",
+      unit: "reqps",
+      queries: [
+        { expr: `minimo:api_requests:rate30m{${KEY}}`, legend: "{{key}} now" },
+        { expr: `minimo:api_requests:usual_high_rate30m{${KEY}}`, legend: "{{key}} usual (higher)" },
+        { expr: `minimo:api_requests:usual_low_rate30m{${KEY}}`, legend: "{{key}} usual (lower)" },
+      ],
     }))
     .withPanel(timeseries({
       title: "Requests by status code",
@@ -137,9 +147,10 @@ function rejections(d: DashboardBuilder): void {
       description: "Share of each key's requests answered 401, 403 or 429 (the alerts use 5m windows and a traffic guard).",
       unit: "percentunit",
       queries: [
-        { expr: `${rate("minimo_api_unauthorized_total", "key")} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 401" },
-        { expr: `${rate("minimo_api_forbidden_total", "key")} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 403" },
-        { expr: `${rate("minimo_api_rate_limited_total", "key")} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 429" },
+        // Each numerator is a subset of the denominator's series, so a share never exceeds 100%.
+        { expr: `${rate("minimo_api_requests_total", "key", `code="401"`)} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 401" },
+        { expr: `${rate("minimo_api_requests_total", "key", `code="403"`)} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 403" },
+        { expr: `${rate("minimo_api_requests_total", "key", `code="429"`)} / ${rate("minimo_api_requests_total", "key")}`, legend: "{{key}} 429" },
       ],
     }))
     .withPanel(timeseries({
@@ -154,28 +165,26 @@ function budget(d: DashboardBuilder): void {
   d.withRow(new RowBuilder("Remaining budget and reset"))
     .withPanel(timeseries({
       title: "Remaining requests in window",
-      description: "X-RateLimit-Remaining, lowest value across exporter replicas.",
+      description: "X-RateLimit-Remaining, lowest value across exporter replicas whose window has not reset yet (recording rules, as the alerts).",
       queries: [
-        { expr: `min by (key) (minimo_api_rate_limit_remaining{${KEY}})`, legend: "{{key}} remaining" },
-        { expr: `max by (key) (minimo_api_rate_limit_limit{${KEY}})`, legend: "{{key}} limit" },
+        { expr: `minimo:api_rate_limit_remaining:min{${KEY}}`, legend: "{{key}} remaining" },
+        { expr: `minimo:api_rate_limit_limit:max{${KEY}}`, legend: "{{key}} limit" },
       ],
     }))
     .withPanel(timeseries({
       title: "Remaining budget share",
       description: "Remaining / limit per key; the MinimoRateLimitBudgetLow alert fires under 10%.",
       unit: "percentunit",
-      queries: [{
-        expr: `min by (key) (minimo_api_rate_limit_remaining{${KEY}}) / max by (key) (minimo_api_rate_limit_limit{${KEY}})`,
-        legend: "{{key}}",
-      }],
+      queries: [{ expr: `minimo:api_rate_limit_remaining:ratio{${KEY}}`, legend: "{{key}}" }],
     }))
     .withPanel(table({
       title: "Window reset",
       description: "Seconds until the current rate-limit window resets, and age of the last rate-limit headers seen.",
       unit: "s",
+      columns: ["Reset in", "Headers age"],
       queries: [
-        { expr: `max by (key) (minimo_api_rate_limit_reset_timestamp_seconds{${KEY}}) - time()`, legend: "reset in" },
-        { expr: `time() - max by (key) (minimo_api_rate_limit_updated_timestamp_seconds{${KEY}})`, legend: "data age" },
+        { expr: `minimo:api_rate_limit_reset_timestamp_seconds:max{${KEY}} - time()` },
+        { expr: `time() - max by (key) (minimo_api_rate_limit_updated_timestamp_seconds{${KEY}})` },
       ],
     }))
     .withPanel(timeseries({
@@ -183,7 +192,7 @@ function budget(d: DashboardBuilder): void {
       description: "Remaining budget divided by the current request rate; below the reset time means 429s before the reset.",
       unit: "s",
       queries: [{
-        expr: `min by (key) (minimo_api_rate_limit_remaining{${KEY}}) / (${rate("minimo_api_requests_total", "key")} > 0)`,
+        expr: `minimo:api_rate_limit_remaining:min{${KEY}} / (${rate("minimo_api_requests_total", "key")} > 0)`,
         legend: "{{key}}",
       }],
     }));
@@ -199,11 +208,13 @@ function keyHealth(d: DashboardBuilder): void {
     .withPanel(table({
       title: "Days until expiry",
       description: "Days until each key expires; MinimoKeyExpiringSoon fires under 14.",
-      queries: [{ expr: `(min by (key) (minimo_key_expiry_timestamp_seconds{${KEY}}) - time()) / 86400`, legend: "days" }],
+      columns: ["Days left"],
+      queries: [{ expr: `(min by (key) (minimo_key_expiry_timestamp_seconds{${KEY}}) - time()) / 86400` }],
     }))
     .withPanel(table({
       title: "Permitted operations",
       description: "Whether each key may call each operation (1) or not (0), from the probes.",
+      columns: ["Permitted"],
       queries: [{ expr: `max by (key, operation) (minimo_key_permitted{${KEY}})` }],
     }))
     .withPanel(timeseries({
@@ -218,6 +229,7 @@ function keyHealth(d: DashboardBuilder): void {
     .withPanel(table({
       title: "Key identity",
       description: "Client id of each key (the non-secret part of mn-{CLIENT_ID}-{SECRET}).",
+      columns: ["Configured"],
       queries: [{ expr: `max by (key, client_id) (minimo_key_info{${KEY}})` }],
     }));
 }
@@ -226,30 +238,36 @@ function exporterHealth(d: DashboardBuilder): void {
   d.withRow(new RowBuilder("Exporter health"))
     .withPanel(timeseries({
       title: "Exporter targets up",
-      description: "Prometheus' up metric for every minimo exporter replica.",
+      description: "Prometheus' up metric for every exporter replica of the selected jobs.",
       width: 8,
-      queries: [{ expr: `up{${MINIMO_JOB}}`, legend: "{{instance}}" }],
+      queries: [{ expr: `up{${JOB}}`, legend: "{{job}} {{instance}}" }],
     }))
     .withPanel(timeseries({
       title: "Scrape duration and samples",
       description: "How long scrapes of each replica take, and how many samples they return (watch sample_limit).",
       width: 8,
       queries: [
-        { expr: `scrape_duration_seconds{${MINIMO_JOB}}`, legend: "{{instance}} seconds" },
-        { expr: `scrape_samples_scraped{${MINIMO_JOB}}`, legend: "{{instance}} samples" },
+        { expr: `scrape_duration_seconds{${JOB}}`, legend: "{{instance}} seconds" },
+        { expr: `scrape_samples_scraped{${JOB}}`, legend: "{{instance}} samples" },
       ],
     }))
     .withPanel(table({
       title: "Config and version",
       description: "Whether the last config reload succeeded, its age in seconds, and the build version per replica.",
       width: 8,
+      columns: ["Reload ok", "Reload age (s)", "Running"],
       queries: [
-        { expr: `max by (instance) (minimo_exporter_config_last_reload_successful)`, legend: "reload ok" },
-        { expr: `time() - max by (instance) (minimo_exporter_config_last_reload_success_timestamp_seconds)`, legend: "reload age" },
-        { expr: `max by (instance, version) (minimo_exporter_build_info)`, legend: "version" },
+        { expr: `max by (instance) (minimo_exporter_config_last_reload_successful{${JOB}})` },
+        { expr: `time() - max by (instance) (minimo_exporter_config_last_reload_success_timestamp_seconds{${JOB}})` },
+        { expr: `max by (instance, version) (minimo_exporter_build_info{${JOB}})` },
       ],
     }));
 }
+
+/** The `job` variable's query: jobs whose targets publish the exporter's build info. */
+export const JOB_QUERY = "label_values(minimo_exporter_build_info, job)";
+/** The `key` variable's query: every configured key of the selected jobs. */
+export const KEY_QUERY = `label_values(minimo_key_info{${JOB}}, key)`;
 
 /** Builds the dashboard JSON model. Panel ids are assigned in layout order. */
 export function buildDashboard(): Dashboard {
@@ -263,12 +281,24 @@ export function buildDashboard(): Dashboard {
     .time({ from: "now-6h", to: "now" })
     .timezone("browser")
     .withVariable(new DatasourceVariableBuilder("datasource").label("Data source").type("prometheus"))
+    // Jobs that run the exporter (no job name is hard-coded); "All" is every one of them.
+    .withVariable(new QueryVariableBuilder("job")
+      .label("Job")
+      .description("Prometheus jobs scraping a Minimo exporter.")
+      .datasource(DATASOURCE)
+      .query(JOB_QUERY)
+      .definition(JOB_QUERY)
+      .refresh(VariableRefresh.OnTimeRangeChanged)
+      .sort(VariableSort.AlphabeticalAsc)
+      .multi(true)
+      .includeAll(true))
+    // Every configured key, with traffic or not (minimo_key_info is published for each).
     .withVariable(new QueryVariableBuilder("key")
       .label("Key")
       .description("Key aliases from the exporter config.")
       .datasource(DATASOURCE)
-      .query("label_values(minimo_api_requests_total, key)")
-      .definition("label_values(minimo_api_requests_total, key)")
+      .query(KEY_QUERY)
+      .definition(KEY_QUERY)
       .refresh(VariableRefresh.OnTimeRangeChanged)
       .sort(VariableSort.AlphabeticalAsc)
       .multi(true)

@@ -1,17 +1,31 @@
 // Small builders shared by the dashboard: every panel reads the `${datasource}` variable (never
 // a hard-coded uid) and every query is a Prometheus target with its own refId.
 import type * as cog from "@grafana/grafana-foundation-sdk/cog";
-import type * as common from "@grafana/grafana-foundation-sdk/common";
+import { LegendDisplayMode, LegendPlacement, VizLegendOptionsBuilder, type DataSourceRef } from "@grafana/grafana-foundation-sdk/common";
+import type { DataTransformerConfig } from "@grafana/grafana-foundation-sdk/dashboard";
 import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
 import { PanelBuilder as StatBuilder } from "@grafana/grafana-foundation-sdk/stat";
 import { PanelBuilder as TableBuilder } from "@grafana/grafana-foundation-sdk/table";
 import { PanelBuilder as TimeseriesBuilder } from "@grafana/grafana-foundation-sdk/timeseries";
 
 /** The datasource every panel and the `key` variable use: the dashboard's datasource variable. */
-export const DATASOURCE: common.DataSourceRef = { type: "prometheus", uid: "${datasource}" };
+export const DATASOURCE: DataSourceRef = { type: "prometheus", uid: "${datasource}" };
+
+/**
+ * Every panel's minimum interval ("Min interval" in the query options). Grafana computes
+ * `$__rate_interval` as max($__interval + scrape interval, 4 x scrape interval), the scrape
+ * interval being the data source's setting (15 s unless the user sets it). With the documented
+ * 60 s scrape and the setting left at 15 s, a 6 h dashboard would get a 1 m window holding a single
+ * sample, and rate() would return nothing. A 2 m floor gives at least 2m15s: two samples at a
+ * 60 s scrape whatever the data source says (and 4 m once it is set to 60 s, as the README asks).
+ */
+export const MIN_INTERVAL = "2m";
 
 /** Label matcher for the multi-select `key` variable (Grafana renders a multi value as `(a|b)`). */
 export const KEY = `key=~"$key"`;
+
+/** Label matcher for the multi-select `job` variable (no job name is hard-coded). */
+export const JOB = `job=~"$job"`;
 
 /** One PromQL target: expression and legend. */
 export interface Query {
@@ -36,6 +50,8 @@ export interface PanelOptions {
   width?: number;
   /** Height in grid rows. Default: 8 for timeseries/table, 4 for stat. */
   height?: number;
+  /** Legend values (Grafana reducer ids) shown in the table legend. Default: last and max. */
+  legendCalcs?: string[];
 }
 
 function targets(queries: Query[]): cog.Builder<cog.Dataquery>[] {
@@ -58,6 +74,12 @@ export function timeseries(o: PanelOptions): TimeseriesBuilder {
     .description(o.description)
     .datasource(DATASOURCE)
     .targets(targets(o.queries))
+    .interval(MIN_INTERVAL)
+    .legend(new VizLegendOptionsBuilder()
+      .showLegend(true)
+      .displayMode(LegendDisplayMode.Table)
+      .placement(LegendPlacement.Bottom)
+      .calcs(o.legendCalcs ?? ["lastNotNull", "max"]))
     .span(o.width ?? 12)
     .height(o.height ?? 8);
   if (o.unit) p.unit(o.unit);
@@ -70,20 +92,44 @@ export function stat(o: PanelOptions): StatBuilder {
     .description(o.description)
     .datasource(DATASOURCE)
     .targets(targets(o.queries.map((q) => ({ ...q, instant: true }))))
+    .interval(MIN_INTERVAL)
     .span(o.width ?? 6)
     .height(o.height ?? 4);
   if (o.unit) p.unit(o.unit);
   return p;
 }
 
-export function table(o: PanelOptions): TableBuilder {
+/** A table: one row per series, a column per query (merged on the labels they share). */
+export interface TableOptions extends PanelOptions {
+  /** Column title per query, in query order (replaces Grafana's "Value #A"…). */
+  columns?: string[];
+}
+
+export function table(o: TableOptions): TableBuilder {
   const p = new TableBuilder()
     .title(o.title)
     .description(o.description)
     .datasource(DATASOURCE)
     .targets(targets(o.queries.map((q) => ({ ...q, instant: true, tableFormat: true }))))
+    .interval(MIN_INTERVAL)
+    .transformations(tableTransformations(o))
     .span(o.width ?? 12)
     .height(o.height ?? 8);
   if (o.unit) p.unit(o.unit);
   return p;
+}
+
+/**
+ * Several instant queries arrive as one frame each; "merge" joins them into one row per label
+ * set (Grafana's own recipe for multi-query tables), then "organize" drops the Time column and
+ * names the value columns.
+ */
+function tableTransformations(o: TableOptions): DataTransformerConfig[] {
+  const multi = o.queries.length > 1;
+  const valueName = (i: number) => (multi ? `Value #${String.fromCharCode(65 + i)}` : "Value");
+  const renameByName = Object.fromEntries((o.columns ?? []).map((c, i) => [valueName(i), c]));
+  return [
+    ...(multi ? [{ id: "merge", options: {} }] : []),
+    { id: "organize", options: { excludeByName: { Time: true }, renameByName } },
+  ];
 }

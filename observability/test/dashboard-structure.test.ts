@@ -1,7 +1,9 @@
 // Structural checks on the committed dashboard JSON (grafana/dashboard-linter's rules, as tests).
 import { describe, expect, it } from "vitest";
 import { renderDashboard } from "../grafana/build.js";
-import { DASHBOARD_UID } from "../grafana/dashboard.js";
+import { DASHBOARD_UID, JOB_QUERY, KEY_QUERY } from "../grafana/dashboard.js";
+import { MIN_INTERVAL } from "../grafana/panels.js";
+import { allRules } from "./helpers/rules.js";
 import { contractSeriesNames } from "./helpers/contract-metrics.js";
 import { allPanels, concrete, loadDashboard, panelQueries } from "./helpers/dashboard-queries.js";
 import { DASHBOARD_JSON } from "./helpers/paths.js";
@@ -11,6 +13,7 @@ import { readFileSync } from "node:fs";
 const dashboard = loadDashboard();
 const panels = allPanels(dashboard);
 const queries = panelQueries(dashboard);
+const recorded = new Set(allRules().flatMap((r) => (r.record ? [r.record] : [])));
 
 describe("dashboard JSON", () => {
   it("is what grafana/build.ts generates (no drift: run `npm run generate`)", () => {
@@ -22,16 +25,61 @@ describe("dashboard JSON", () => {
     expect(dashboard.uid.length).toBeLessThanOrEqual(40);
   });
 
-  it("has a Prometheus datasource variable and a multi-select key variable fed by the exporter", () => {
+  it("has a Prometheus datasource variable, a job variable and a key variable of every configured key", () => {
     const vars = dashboard.templating.list;
+    expect(vars.map((v) => v.name)).toEqual(["datasource", "job", "key"]);
     expect(vars.find((v) => v.name === "datasource")).toMatchObject({ type: "datasource", query: "prometheus" });
+    // "All" jobs is the list of exporter jobs found (no allValue), never `.*` (every job).
+    const job = vars.find((v) => v.name === "job")!;
+    expect(job).toMatchObject({ type: "query", multi: true, includeAll: true, query: JOB_QUERY, datasource: { uid: "${datasource}" } });
+    expect(job).not.toHaveProperty("allValue");
     expect(vars.find((v) => v.name === "key")).toMatchObject({
       type: "query",
       multi: true,
       includeAll: true,
-      query: "label_values(minimo_api_requests_total, key)",
+      query: KEY_QUERY,
       datasource: { uid: "${datasource}" },
     });
+    expect(KEY_QUERY).toBe('label_values(minimo_key_info{job=~"$job"}, key)');
+  });
+
+  it("never hard-codes a job name", () => {
+    for (const q of queries) expect(q.expr, `${q.title} ${q.refId}`).not.toMatch(/job\s*(=|=~|!=)\s*"(?!\$job")/);
+    const exporterRow = queries.filter((q) => inspectPromql(concrete(q.expr, { rateInterval: "1m", key: ".*" })).metrics.some((m) => /^(up|scrape_|minimo_exporter_)/.test(m)));
+    expect(exporterRow.length).toBeGreaterThanOrEqual(5);
+    for (const q of exporterRow) expect(q.expr, q.title).toContain('job=~"$job"');
+  });
+
+  it("shows every time-series legend, as a table with last and max", () => {
+    const series = panels.filter((p) => p.type === "timeseries");
+    expect(series.length).toBeGreaterThan(10);
+    for (const p of series) {
+      expect(p.options?.legend, p.title).toMatchObject({ showLegend: true, displayMode: "table" });
+      expect(p.options?.legend?.calcs, p.title).toEqual(expect.arrayContaining(["lastNotNull", "max"]));
+    }
+  });
+
+  it(`gives every panel a ${MIN_INTERVAL} minimum interval, so $__rate_interval holds two samples at a 60 s scrape`, () => {
+    for (const p of panels.filter((p) => p.type !== "row")) expect(p.interval, p.title).toBe(MIN_INTERVAL);
+  });
+
+  it("joins the queries of a multi-query table into one row per label set, with named columns", () => {
+    const tables = panels.filter((p) => p.type === "table");
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    for (const t of tables) {
+      const ids = (t.transformations ?? []).map((x) => x.id);
+      if ((t.targets ?? []).length > 1) expect(ids, t.title).toEqual(["merge", "organize"]);
+      else expect(ids, t.title).toEqual(["organize"]);
+      const organize = t.transformations!.find((x) => x.id === "organize")!.options as { excludeByName: Record<string, boolean>; renameByName: Record<string, string> };
+      expect(organize.excludeByName.Time, t.title).toBe(true);
+      expect(Object.keys(organize.renameByName).length, t.title).toBe((t.targets ?? []).length);
+    }
+  });
+
+  it("reads the budget from the recording rules that leave out windows that already reset", () => {
+    const budget = queries.filter((q) => /budget|Remaining requests|exhaustion|Window reset/i.test(q.title) && /rate_limit_(remaining|limit|reset)/.test(q.expr));
+    expect(budget.length).toBeGreaterThanOrEqual(5);
+    for (const q of budget) expect(q.expr, `${q.title} ${q.refId}`).not.toMatch(/minimo_api_rate_limit_(remaining|limit|reset_timestamp_seconds)\b/);
   });
 
   it("has the rows the issue asks for, in order", () => {
@@ -94,14 +142,14 @@ describe("dashboard JSON", () => {
       if (info.functions.some((f) => ["rate", "irate", "increase"].includes(f))) expect(q.expr).toContain("$__rate_interval");
     });
 
-    it("selects only series the exporter (docs/contracts.md) or Prometheus publishes", () => {
+    it("selects only series the exporter (docs/contracts.md), Prometheus or the recording rules publish", () => {
       const known = contractSeriesNames();
       expect(info.metrics.length).toBeGreaterThan(0);
-      expect(info.metrics.filter((m) => !known.has(m))).toEqual([]);
+      expect(info.metrics.filter((m) => !known.has(m) && !recorded.has(m))).toEqual([]);
     });
 
     it("filters per-key families by the key variable", () => {
-      const keyed = info.metrics.filter((m) => /^minimo_(api_(requests|unauthorized|forbidden|rate_limited|request_errors|retries)_total|api_rate_limit_|key_)/.test(m));
+      const keyed = info.metrics.filter((m) => /^minimo(_|:)(api_(requests|unauthorized|forbidden|rate_limited|request_errors|retries)_total|api_rate_limit_|key_|api_requests:)/.test(m));
       if (keyed.length > 0) expect(q.expr).toContain('key=~"$key"');
     });
   });

@@ -2,9 +2,10 @@
 // pretend load balancer, probes split with shard 0/2 and 1/2), Prometheus scraping both with the
 // shipped rules, 401s caused through the gateways, and assertions through Prometheus' HTTP API.
 //
-// The shipped rules use 5-15 minute windows and `for:` clauses; the test loads a TEST COPY
-// generated from them (helpers/short-rules.ts) with every range set to 30s and every `for:` to
-// 2s. Thresholds, guards and label matching are the shipped ones.
+// The shipped rules use 5-30 minute windows, day-scale baselines and `for:` clauses; the test
+// loads a TEST COPY generated from them (helpers/short-rules.ts) with every range set to 30s,
+// the "a day ago" baselines to 10s ago and every `for:` to 2s. Thresholds, guards and label
+// matching are the shipped ones.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { parseConfig, startExporter, type RunningExporter } from "@minimo/export
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
-import { concrete, loadDashboard, panelQueries } from "./helpers/dashboard-queries.js";
+import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries } from "./helpers/panel-traffic.js";
 import { alerts, eventually, query, startPrometheus, targetHealth, type RunningPrometheus } from "./helpers/prometheus.js";
 import { writeShortRules } from "./helpers/short-rules.js";
 
@@ -31,12 +32,6 @@ const BAD_KEY = "mn-demo01-FAKEwrongSecret0000000000";
 /** The alias of BAD_KEY: not probed, so every 401 it gets comes through a gateway. */
 const GATEWAY_ONLY = "e2e-gateway-only";
 
-/**
- * Panel queries on families only an application-side client emits: the exporter's gateway never
- * retries and its probes run with `retry: false`, so `minimo_api_retries_total` has no series in
- * this setup. The promtool query test (dashboard-queries.test.ts) still evaluates them.
- */
-const APP_SIDE_ONLY = /minimo_api_retries_total/;
 
 describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prometheus"))("end to end with a real Prometheus", () => {
   let dir: string;
@@ -73,7 +68,7 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
     }, env);
     for (const index of [0, 1]) exporters.push(await startExporter({ config, shard: { index, total: 2 } }));
     gateways = exporters.map((e) => e.gatewayUrl);
-    const ruleFiles = writeShortRules(join(dir, "rules"), { range: RANGE, forDuration: "2s" });
+    const ruleFiles = writeShortRules(join(dir, "rules"), { range: RANGE, forDuration: "2s", dayOffset: "10s" });
     prom = await startPrometheus({
       bin,
       dir,
@@ -127,10 +122,9 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
 
   it("sees 401s caused through both gateways, summed across replicas, and the 401 spike alerts fire", async () => {
     // A key that "starts getting 401s": parallel batches over ~6 s, so the burst lands inside one
-    // rule window even on a slow machine, yet spans several 2 s scrapes. (Spanning scrapes
-    // matters: minimo_api_requests_total{code="401"} is born at the first 401, so rate() only
-    // sees the increases after the scrape that first saw it; the pre-created
-    // minimo_api_unauthorized_total sees all of them, which the burst alert relies on.)
+    // rule window even on a slow machine, yet spans several 2 s scrapes.
+    // (minimo_api_requests_total{code="401"} is born at the first 401; the recording rules count
+    // a newborn series in full, see minimo-recording.yml.)
     const statuses: number[] = [];
     for (let batch = 0; batch < 8; batch++) {
       statuses.push(...(await Promise.all(Array.from({ length: 5 }, () => viaGateway(BAD_KEY, "GET", "/public/v1/custom-fields")))));
@@ -191,42 +185,32 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
   });
 
   it("returns data for every dashboard query", async () => {
-    // Traffic for the panels that need events: 200s, 403, 429, a sunset legacy call (410) and
-    // one dropped connection (a transport error).
     // Probe calls are not app traffic (issue 12), so the request rate the budget panels divide by
     // comes from these calls alone. A series is born at its first value: let Prometheus scrape the
-    // first call before making the others, or rate() sees no increase.
+    // first call before making the others, or the panels' plain rate() sees no increase.
     expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
     await eventually("the first demo-full call scraped", 10_000, async () =>
       (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined);
-    for (let i = 0; i < 4; i++) expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
-    expect(await viaGateway(env.E2E_READONLY, "POST", "/public/v1/custom-fields", { name: "x", type: "text" })).toBe(403);
-    const limited = [];
-    for (let i = 0; i < 8; i++) limited.push(await viaGateway(env.E2E_LIMITED, "GET", "/public/v1/custom-fields"));
-    expect(limited).toContain(429);
-    expect(await viaGateway(env.E2E_FULL, "POST", "/api/transactionals", { to: "a@example.com" })).toBe(410);
-    const faults = await fetch(`${sim!.url}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ dropRate: 1 }) });
-    expect(faults.ok).toBe(true);
-    expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBeGreaterThanOrEqual(500);
-    await fetch(`${sim!.url}/__sim/faults`, { method: "DELETE" });
-
-    const queries = panelQueries(loadDashboard()).filter((q) => !APP_SIDE_ONLY.test(q.expr));
+    await causePanelTraffic(viaGateway, sim!.url, { full: env.E2E_FULL, readonly: env.E2E_READONLY, limited: env.E2E_LIMITED });
+    const queries = gatewayPanelQueries();
     expect(queries.length).toBeGreaterThan(20);
     const empty = await eventually("every dashboard query to return data", 20_000, async () => {
-      const missing: string[] = [];
-      for (const q of queries) {
-        const result = await query(prom!.url, concrete(q.expr, { rateInterval: RANGE, key: ".*" }));
-        if (result.length === 0) missing.push(`${q.title} ${q.refId}: ${q.expr}`);
-      }
+      const missing = await emptyPanelQueries(prom!.url, queries, RANGE);
       return missing.length === 0 ? missing : undefined;
-    }).catch(async (err: Error) => {
-      const missing: string[] = [];
-      for (const q of queries) {
-        if ((await query(prom!.url, concrete(q.expr, { rateInterval: RANGE, key: ".*" }))).length === 0) missing.push(`${q.title} ${q.refId}`);
-      }
-      return [`${err.message}`, ...missing];
-    });
+    }).catch(async (err: Error) => [err.message, ...(await emptyPanelQueries(prom!.url, queries, RANGE))]);
     expect(empty).toEqual([]);
+  });
+
+  it("fires MinimoGoneResponses on the one 410 call above (a series born at 1)", async () => {
+    // Prometheus' ALERTS series keeps the firing even if the (30 s test) window has passed since.
+    const gone = await eventually("MinimoGoneResponses for demo-full", 20_000, async () => {
+      const r = await query(prom!.url, 'max_over_time(ALERTS{alertname="MinimoGoneResponses",key="demo-full",alertstate="firing"}[5m])');
+      return r[0];
+    });
+    expect(gone.metric.operation).toBe("/api/transactionals");
+    // The 410 series has a single increment's worth of history: its first sample is 1.
+    const series = await query(prom!.url, 'sum(minimo_api_requests_total{key="demo-full",code="410"})');
+    expect(series[0]?.value[1]).toBe("1");
   });
 
   it("stays far below the example configs' sample_limit (figure printed for the README)", async () => {

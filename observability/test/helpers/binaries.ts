@@ -1,4 +1,5 @@
-// Tests that need promtool or prometheus (Debian package `prometheus`): when the binary is
+// Tests that need promtool, prometheus (Debian package `prometheus`) or Alertmanager
+// (`prometheus-alertmanager`): when the binary is
 // missing they print why and skip, except under CI (`process.env.CI`), where they fail.
 import { spawnSync } from "node:child_process";
 
@@ -9,10 +10,11 @@ export interface Binary {
   reason?: string;
 }
 
-export function findBinary(name: string): Binary {
+/** `pkg`: the Debian package that ships `name` (for the skip message). */
+export function findBinary(name: string, pkg = "prometheus"): Binary {
   const r = spawnSync(name, ["--version"], { encoding: "utf8" });
   if (r.error || r.status !== 0) {
-    return { reason: `${name} not found or not runnable (${r.error?.message ?? `exit ${r.status}`}); install Debian's \`prometheus\` package` };
+    return { reason: `${name} not found or not runnable (${r.error?.message ?? `exit ${r.status}`}); install Debian's \`${pkg}\` package` };
   }
   return { path: name };
 }

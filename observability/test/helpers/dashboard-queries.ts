@@ -8,6 +8,9 @@ export interface PanelJson {
   type: string;
   title?: string;
   gridPos?: { x: number; y: number; w: number; h: number };
+  interval?: string;
+  options?: { legend?: { showLegend?: boolean; displayMode?: string; calcs?: string[] } };
+  transformations?: { id: string; options: unknown }[];
   datasource?: { type?: string; uid?: string };
   targets?: { refId?: string; expr?: string; datasource?: { type?: string; uid?: string } }[];
   panels?: PanelJson[];
@@ -48,12 +51,27 @@ export interface Substitutions {
   rateInterval: string;
   /** Regex for `$key` (Grafana sends `.*` for All, `(a|b)` for a multi-selection). */
   key: string;
+  /** Regex for `$job`. Default: `minimo`. */
+  job?: string;
+}
+
+/**
+ * `$__rate_interval` as Grafana computes it: max($__interval + scrape, 4 x scrape), where scrape is
+ * the data source's "Scrape interval" setting (15 s by default) and $__interval is at least the
+ * panel's min interval (it grows with the time range; the floor is the worst case).
+ */
+export function grafanaRateInterval(o: { minInterval: string; dataSourceScrape: string }): string {
+  const sec = (d: string) => Number(d.slice(0, -1)) * ({ s: 1, m: 60, h: 3600 } as Record<string, number>)[d.slice(-1)]!;
+  const scrape = sec(o.dataSourceScrape);
+  return `${Math.max(sec(o.minInterval) + scrape, 4 * scrape)}s`;
 }
 
 /** Replaces the dashboard variables the way Grafana interpolates them. */
 export function concrete(expr: string, s: Substitutions): string {
   return expr
     .replaceAll("$__rate_interval", s.rateInterval)
+    .replaceAll("${job}", s.job ?? "minimo")
+    .replaceAll("$job", s.job ?? "minimo")
     .replaceAll("${key}", s.key)
     .replaceAll("$key", s.key);
 }

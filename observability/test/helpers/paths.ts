@@ -10,6 +10,7 @@ export const RULE_TESTS_DIR = here("../../prometheus/tests/");
 export const EXAMPLES_DIR = here("../../prometheus/examples/");
 export const DASHBOARD_JSON = here("../../grafana/dashboards/minimo-keys.json");
 export const RUNBOOK = here("../../RUNBOOK.md");
+export const ALERTMANAGER_CONFIG = here("../../alertmanager/alertmanager.yml");
 export const CONTRACTS = here("../../../docs/contracts.md");
 
 /** Absolute paths of the files in `dir` whose name ends with `suffix`, sorted. */

@@ -24,6 +24,8 @@ export interface PrometheusOptions {
   scrapeInterval: string;
   /** Rule evaluation interval. */
   evaluationInterval: string;
+  /** `host:port` of Alertmanagers to send alerts to. Default: none. */
+  alertmanagers?: string[];
 }
 
 export interface RunningPrometheus {
@@ -38,6 +40,7 @@ export async function startPrometheus(o: PrometheusOptions): Promise<RunningProm
     global: { scrape_interval: o.scrapeInterval, scrape_timeout: o.scrapeInterval, evaluation_interval: o.evaluationInterval },
     rule_files: o.ruleFiles,
     scrape_configs: [{ job_name: "minimo", static_configs: [{ targets: o.targets }] }],
+    ...(o.alertmanagers ? { alerting: { alertmanagers: [{ static_configs: [{ targets: o.alertmanagers }] }] } } : {}),
   };
   const configFile = join(o.dir, "prometheus.yml");
   writeFileSync(configFile, stringify(config));

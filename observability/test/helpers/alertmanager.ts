@@ -1,0 +1,132 @@
+// Runs Debian's real Alertmanager (`/usr/bin/prometheus-alertmanager`, package
+// `prometheus-alertmanager`) on loopback, and a webhook receiver that records what it is sent.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { freePort } from "./prometheus.js";
+
+export interface RunningAlertmanager {
+  url: string;
+  /** `host:port`, for Prometheus' `alerting.alertmanagers`. */
+  host: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startAlertmanager(o: { bin: string; dir: string; config: unknown }): Promise<RunningAlertmanager> {
+  const configFile = join(o.dir, "alertmanager.yml");
+  writeFileSync(configFile, stringify(o.config, { lineWidth: 0 }));
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  let output = "";
+  const child: ChildProcess = spawn(o.bin, [
+    `--config.file=${configFile}`,
+    `--storage.path=${join(o.dir, "alertmanager-data")}`,
+    `--web.listen-address=${host}`,
+    "--cluster.listen-address=", // no gossip: a single local instance
+    "--log.level=warn",
+  ], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://${host}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`alertmanager exited with ${child.exitCode}:\n${output}`);
+    if (await fetch(`${url}/-/ready`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`alertmanager not ready after 20 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, host, log: () => output, stop };
+}
+
+/** One alert of an Alertmanager webhook payload (version 4). */
+export interface WebhookAlert {
+  status: "firing" | "resolved";
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** One notification as received, with the receiver taken from the URL path. */
+export interface Notification {
+  receiver: string;
+  at: number;
+  status: "firing" | "resolved";
+  groupLabels: Record<string, string>;
+  alerts: WebhookAlert[];
+}
+
+export interface WebhookReceiver {
+  url: string;
+  notifications: Notification[];
+  close(): Promise<void>;
+}
+
+/**
+ * A webhook receiver at `<url>/<receiver name>`; `extra` answers any other request (GET), e.g.
+ * to serve the pages the alerts' links point at.
+ */
+export async function startWebhookReceiver(extra?: (req: IncomingMessage, res: ServerResponse) => void): Promise<WebhookReceiver> {
+  const notifications: Notification[] = [];
+  const server = createServer((req, res) => {
+    if (req.method !== "POST") {
+      if (extra) extra(req, res);
+      else res.writeHead(404).end();
+      return;
+    }
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const payload = JSON.parse(body) as { receiver: string; status: "firing" | "resolved"; groupLabels: Record<string, string>; alerts: WebhookAlert[] };
+      notifications.push({ receiver: decodeURIComponent(req.url!.slice(1)), at: Date.now(), status: payload.status, groupLabels: payload.groupLabels, alerts: payload.alerts });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    notifications,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface Route {
+  receiver?: string;
+  group_wait?: string;
+  group_interval?: string;
+  repeat_interval?: string;
+  routes?: Route[];
+}
+
+/**
+ * A test copy of a shipped Alertmanager config: routes, grouping and inhibition as shipped,
+ * every receiver replaced by a webhook to `<hook>/<receiver name>`, and the timers shortened.
+ */
+export function testAlertmanagerConfig(shipped: { route: Route; receivers: { name: string }[] }, hook: string, timers: { groupWait: string; groupInterval: string }): unknown {
+  const shorten = (r: Route): Route => ({
+    ...r,
+    ...(r.group_wait ? { group_wait: timers.groupWait } : {}),
+    ...(r.group_interval ? { group_interval: timers.groupInterval } : {}),
+    ...(r.repeat_interval ? { repeat_interval: "1h" } : {}),
+    ...(r.routes ? { routes: r.routes.map(shorten) } : {}),
+  });
+  return {
+    ...shipped,
+    route: { ...shorten(shipped.route), group_wait: timers.groupWait, group_interval: timers.groupInterval, repeat_interval: "1h" },
+    receivers: shipped.receivers.map((r) => ({ name: r.name, webhook_configs: [{ url: `${hook}/${encodeURIComponent(r.name)}`, send_resolved: true }] })),
+  };
+}
