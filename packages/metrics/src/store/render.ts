@@ -1,0 +1,27 @@
+import { Registry } from "prom-client";
+import { SERIALIZE, isStoreFamily } from "./families.js";
+
+/**
+ * The text of `registry.metrics()`, with the `@minimo/metrics` families serialized straight from
+ * their store instead of through prom-client's objects (every other metric in the registry is
+ * rendered by prom-client as usual). Byte for byte what `registry.metrics()` returns; falls back
+ * to it when the registry is in OpenMetrics mode or has default labels, which the fast path does
+ * not write.
+ */
+export async function renderMetrics(registry: Registry): Promise<string> {
+  if (registry.contentType !== Registry.PROMETHEUS_CONTENT_TYPE || hasDefaultLabels(registry)) return registry.metrics();
+  const parts = await Promise.all(
+    registry.getMetricsAsArray().map((metric) => {
+      const family: unknown = metric;
+      return isStoreFamily(family) ? family[SERIALIZE]() : registry.getSingleMetricAsString(metric.name);
+    }),
+  );
+  return `${parts.join("\n\n")}\n`;
+}
+
+// prom-client keeps default labels in a field it does not expose; when that field is missing
+// (another prom-client version), assume there may be some and take the safe path.
+function hasDefaultLabels(registry: Registry): boolean {
+  const labels = (registry as unknown as { _defaultLabels?: object | null })._defaultLabels;
+  return labels === undefined || labels === null || Object.keys(labels).length > 0;
+}
