@@ -3,10 +3,8 @@ import type { AttemptErrorReason, AttemptObserver } from "@minimo/client";
 import type { Middleware } from "openapi-fetch";
 import * as N from "./names.js";
 import { KeyLabels } from "./key-labels.js";
-import { KeyState, type ResponseCell } from "./key-state.js";
-import { createFamilies } from "./families.js";
-import { DurationBuffer } from "./duration-buffer.js";
-import { codeLabel, methodLabel, operationLabel } from "./route-labels.js";
+import { MetricsStore, UNKNOWN_ROW, registerStoreFamilies } from "./store/index.js";
+import { methodLabel, operationLabel } from "./route-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
 import { keyAccepted } from "./key-accepted.js";
@@ -111,121 +109,53 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
   const durationKeyed = (alias: string): boolean =>
     perKeyDuration === true || (Array.isArray(perKeyDuration) && perKeyDuration.includes(alias));
 
-  const states = new Map<string, KeyState>();
-  const unknown = new KeyState(keyLabels.unknownLabel, false, false);
-  const allStates = function* (): IterableIterator<KeyState> {
-    yield* states.values();
-    yield unknown;
-  };
-
-  // One buffer per duration series, by its label values joined with NUL (which no label value
-  // can contain: aliases reject control characters, operations and methods are normalized).
-  const durationBuffers = new Map<string, DurationBuffer>();
-  const { requests, unauthorized, forbidden, rateLimited, errors, retries, duration, gauges } = createFamilies({
-    registry,
-    durationLabels: perKeyDuration === false ? ["operation", "method"] : ["key", "operation", "method"],
-    durationBuckets: options.durationBuckets ?? N.DEFAULT_DURATION_BUCKETS,
-    allStates,
-    knownStates: () => states.values(),
-    durationBuffers: () => durationBuffers.values(),
-  });
+  // Every series lives in one store (flat typed arrays, a row per key); its families are
+  // registered in the user's registry and serialized from it (see ./store/).
+  const store = new MetricsStore({ unknownLabel: keyLabels.unknownLabel, durationBuckets: options.durationBuckets ?? N.DEFAULT_DURATION_BUCKETS });
+  registerStoreFamilies(registry, store);
 
   function addKey(alias: string): void {
     if (!keyLabels.add(alias)) return;
-    const state = new KeyState(alias, durationKeyed(alias), true);
-    states.set(alias, state);
-    // Pre-created at 0 so rate() and increase() see the first 401/403/429.
-    unauthorized.inc(state.unauthorized.labels, 0);
-    forbidden.inc(state.forbidden.labels, 0);
-    rateLimited.inc(state.rateLimited.labels, 0);
+    // Its 401/403/429 counters are exported at 0 from now on, so rate() and increase() see the first one.
+    store.addKey(alias, durationKeyed(alias));
   }
 
   function forgetKey(alias: string): void {
-    const state = states.get(alias);
-    if (state === undefined) return;
-    states.delete(alias);
+    if (!store.forgetKey(alias)) return;
     keyLabels.delete(alias);
-    const key = { key: alias };
-    for (const cell of state.responseCells()) {
-      requests.remove(cell.labels);
-      if (state.durationByKey) {
-        const { operation, method } = cell.labels;
-        const id = `${alias}\0${operation}\0${method}`;
-        durationBuffers.get(id)?.clear();
-        durationBuffers.delete(id);
-        duration.remove({ key: alias, operation, method });
-      }
-    }
-    for (const cell of state.errors.values()) errors.remove(cell.labels);
-    for (const cell of state.retries.values()) retries.remove(cell.labels);
-    unauthorized.remove(key);
-    forbidden.remove(key);
-    rateLimited.remove(key);
-    for (const gauge of gauges) gauge.remove(key);
-  }
-
-  function responseCell(state: KeyState, operation: string, method: string, status: number): ResponseCell {
-    let byMethod = state.responses.get(operation);
-    if (byMethod === undefined) state.responses.set(operation, (byMethod = new Map()));
-    let byStatus = byMethod.get(method);
-    if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()));
-    const labels = { key: state.label, operation, method, code: codeLabel(status) };
-    const id = state.durationByKey ? `${state.label}\0${operation}\0${method}` : `${operation}\0${method}`;
-    let buffer = durationBuffers.get(id);
-    if (buffer === undefined) {
-      const series = duration.labels(state.durationByKey ? { key: state.label, operation, method } : { operation, method });
-      durationBuffers.set(id, (buffer = new DurationBuffer(series)));
-    }
-    const cell: ResponseCell = { labels, pending: 0, duration: buffer };
-    byStatus.set(status, cell);
-    return cell;
   }
 
   // The hot path: positional arguments so the observer allocates nothing per response.
   function record(alias: string | undefined, operation: string | undefined, method: string, status: number,
     headers: HeaderSource, durationSeconds: number, startedAt: number | undefined): void {
-    const state = (alias === undefined ? undefined : states.get(alias)) ?? unknown;
+    const row = store.row(alias);
     const op = operationLabel(operation, method);
-    const m = methodLabel(method);
-    // Statuses outside 100-599 share one cell (code "other") so the map stays bounded.
+    // Statuses outside 100-599 share one series (code "other") so the store stays bounded.
     const s = Number.isInteger(status) && status >= 100 && status <= 599 ? status : 0;
-    const cell = state.responses.get(op)?.get(m)?.get(s) ?? responseCell(state, op, m, s);
-    cell.pending++;
-    if (s === 401) state.unauthorized.pending++;
-    else if (s === 403) state.forbidden.pending++;
-    else if (s === 429) state.rateLimited.pending++;
-    if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.push(durationSeconds);
-    // Only an answer given to the key describes its budget (a 401 carries the anonymous window).
-    // Headers are kept, not parsed: parsing happens at scrape time (see RateLimitState).
-    if (state.rateLimit !== undefined && keyAccepted(s, op)) state.rateLimit.offer(startedAt ?? performance.now(), headers, Date.now());
+    store.response(row, op, methodLabel(method), s, durationSeconds);
+    // Only an answer given to the key describes its budget (a 401 carries the anonymous window);
+    // the unknown label has no budget (several keys folded into it would overwrite each other).
+    // Headers are kept, not parsed: parsing happens at scrape time (see BudgetTable).
+    if (row !== UNKNOWN_ROW && keyAccepted(s, op)) store.offerBudget(row, startedAt ?? performance.now(), headers, Date.now());
   }
 
   function recordBudget(input: RecordBudgetInput): void {
-    const state = input.key === undefined ? undefined : states.get(input.key);
-    if (state?.rateLimit === undefined) return;
+    const row = store.knownRow(input.key);
+    if (row < 0) return;
     const s = Number.isInteger(input.status) ? input.status : 0;
     if (!keyAccepted(s, operationLabel(input.operation, input.method))) return;
-    state.rateLimit.offer(input.startedAt ?? performance.now(), input.headers, Date.now());
+    store.offerBudget(row, input.startedAt ?? performance.now(), input.headers, Date.now());
   }
 
   function recordError(input: RecordErrorInput): void {
-    const state = (input.key === undefined ? undefined : states.get(input.key)) ?? unknown;
     const op = operationLabel(input.operation, input.method);
-    const m = methodLabel(input.method);
     // An unexpected reason is still an attempt without a response: count it as a network failure.
     const reason = REASONS.has(input.reason) ? input.reason : "network";
-    const id = `${op} ${m} ${reason}`;
-    let cell = state.errors.get(id);
-    if (cell === undefined) state.errors.set(id, (cell = { labels: { key: state.label, operation: op, method: m, reason }, pending: 0 }));
-    cell.pending++;
+    store.error(store.row(input.key), op, methodLabel(input.method), reason);
   }
 
   function recordRetry(input: RecordRetryInput): void {
-    const state = (input.key === undefined ? undefined : states.get(input.key)) ?? unknown;
-    const op = operationLabel(input.operation, input.method ?? "GET");
-    let cell = state.retries.get(op);
-    if (cell === undefined) state.retries.set(op, (cell = { labels: { key: state.label, operation: op }, pending: 0 }));
-    cell.pending++;
+    store.retry(store.row(input.key), operationLabel(input.operation, input.method ?? "GET"));
   }
 
   for (const alias of options.keys ?? []) addKey(alias);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Registry } from "prom-client";
 import { createMinimoClient } from "@minimo/client";
-import { createMinimoMetrics } from "../src/index.js";
+import { createMinimoMetrics, renderMetrics } from "../src/index.js";
 import { startScriptedServer, type ScriptedServer } from "./helpers/scripted-server.js";
 import { samples, stableExposition } from "./helpers/exposition.js";
 
@@ -78,6 +78,8 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
     expect(text).not.toContain("acme42");
     expect(text).not.toContain("john");
     await expect(text).toMatchFileSnapshot("./golden/client-sequence.prom");
+    // The exporter's fast path (serialized from the store) writes the very same bytes, buckets and sums included.
+    expect(await renderMetrics(registry)).toBe(await registry.metrics());
   });
 
   it("is one line for an app: observe: metrics.observer(alias) shows every per-key family with the alias as key", async () => {

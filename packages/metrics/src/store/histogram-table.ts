@@ -16,6 +16,11 @@ export class HistogramTable {
   readonly #free: number[] = [];
 
   constructor(bounds: readonly number[]) {
+    bounds.forEach((b, i) => {
+      if (typeof b !== "number" || !Number.isFinite(b) || (i > 0 && !(b > bounds[i - 1]!))) {
+        throw new TypeError("createMinimoMetrics: durationBuckets must be finite numbers in increasing order");
+      }
+    });
     this.bounds = Float64Array.from(bounds);
     this.stride = bounds.length + 2;
     this.values = new Float64Array(8 * this.stride);

@@ -134,7 +134,7 @@ export class MetricsStore {
    */
   response(row: number, operation: string, method: string, status: number, seconds: number): void {
     const route = this.#routes.get(operation)?.get(method) ?? this.#route(operation, method);
-    const s = status >= 100 && status <= MAX_STATUS ? status : 0;
+    const s = Number.isInteger(status) && status >= 100 && status <= MAX_STATUS ? status : 0;
     let col = route.columnByStatus[s]! - 1;
     if (col < 0) col = this.#requestColumn(route, s);
     this.requests.inc(row, col, 1);
