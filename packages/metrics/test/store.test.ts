@@ -189,3 +189,11 @@ describe("BudgetTable", () => {
     expect(Number.isNaN(t.value(3, 1))).toBe(true);
   });
 });
+
+describe("renderMetrics without store families", () => {
+  it("leaves the whole render to registry.metrics() (subclasses and wrappers keep working)", async () => {
+    const registry = new Registry();
+    registry.metrics = async () => "patched\n";
+    expect(await renderMetrics(registry)).toBe("patched\n");
+  });
+});

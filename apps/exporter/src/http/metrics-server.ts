@@ -6,6 +6,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import helmet from "helmet";
 import type { Registry } from "prom-client";
 import type { Logger } from "pino";
+import { renderMetrics } from "@minimo/metrics";
 
 export interface MetricsServerDeps {
   /** The exporter's families (linted by promtool) and the Node process metrics, rendered together. */
@@ -33,7 +34,7 @@ function sharedRender(registries: readonly Registry[]): () => Promise<string> {
   return () => {
     const now = performance.now();
     if (last !== undefined && now - last.doneAt <= Math.min(last.tookMs, MAX_SHARE_MS)) return Promise.resolve(last.text);
-    rendering ??= Promise.all(registries.map((r) => r.metrics()))
+    rendering ??= Promise.all(registries.map((r) => renderMetrics(r)))
       .then((parts) => {
         const text = parts.join("");
         const doneAt = performance.now();
