@@ -2,7 +2,7 @@
 // data": this pins that the three hold the same series, so the ratios compare like with like.
 import { describe, expect, it } from "vitest";
 import { Registry } from "prom-client";
-import { createMinimoMetrics } from "@minimo/metrics";
+import { createMinimoMetrics, renderMetrics } from "@minimo/metrics";
 import { FloorStore, OPERATION, keyName, rateLimitHeaders, rawFamilies, rawRecord } from "../src/workers/shape.js";
 
 /** Sample lines by series (name + labels, labels sorted), values dropped. */
@@ -39,6 +39,7 @@ describe("the three stores of the benchmarks", () => {
     const expected = series(await promRegistry.metrics());
     expect(expected.length).toBe(3 * 9 + 14); // 9 per key + one histogram (11 buckets, +Inf, sum, count)
     expect(series(await metricsRegistry.metrics())).toEqual(expected);
+    expect(await renderMetrics(metricsRegistry)).toBe(await metricsRegistry.metrics());
     expect(series(floor.render())).toEqual(expected);
   });
 

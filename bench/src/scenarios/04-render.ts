@@ -18,17 +18,22 @@ export async function run(): Promise<void> {
     const s = r.sizes;
     console.log(`  ${keys} keys: ${s.metrics!.lines} samples, ${(s.metrics!.bytes / 2 ** 20).toFixed(2)} MiB (prom-client ${s["prom-client"]!.lines} samples / ${(s["prom-client"]!.bytes / 2 ** 20).toFixed(2)} MiB, floor ${s.floor!.lines} / ${(s.floor!.bytes / 2 ** 20).toFixed(2)} MiB), ${rounds} interleaved rounds, RSS ${r.rssMB.toFixed(0)} MiB`);
     const metrics = { name: "@minimo/metrics registry.metrics()", value: sample(r.times.metrics!) };
+    const fast = { name: "@minimo/metrics renderMetrics() (store serializer, the exporter's /metrics)", value: sample(r.times["metrics-fast"]!) };
     const prom = { name: "raw prom-client registry.metrics()", value: sample(r.times["prom-client"]!) };
     const floor = { name: "floor serializer", value: sample(r.times.floor!) };
-    ratioLine({ scenario: "4", what: `${keys} keys: @minimo/metrics vs raw prom-client (must: ≤ 1.1×)`, candidate: metrics, baseline: prom, unit: "ms", goal: atMost(1.1) });
+    ratioLine({ scenario: "4", what: `${keys} keys: registry.metrics() of the store's families vs raw prom-client (must: ≤ 1.1×)`, candidate: metrics, baseline: prom, unit: "ms", goal: atMost(1.1) });
     if (keys === 10_000) {
-      ratioLine({ scenario: "4", what: `${keys} keys: stretch vs raw prom-client`, candidate: metrics, baseline: prom, unit: "ms", goal: atMost(0.5) });
-      ratioLine({ scenario: "4", what: `${keys} keys: stretch vs the floor`, candidate: metrics, baseline: floor, unit: "ms", goal: atMost(2) });
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs raw prom-client (issue 15)`, candidate: fast, baseline: prom, unit: "ms", goal: atMost(0.5) });
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs the floor (issue 15)`, candidate: fast, baseline: floor, unit: "ms", goal: atMost(1.5) });
+    } else if (keys === 100_000) {
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs raw prom-client (context)`, candidate: fast, baseline: prom, unit: "ms" });
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs the floor (issue 15)`, candidate: fast, baseline: floor, unit: "ms", goal: atMost(2) });
     } else {
-      ratioLine({ scenario: "4", what: `${keys} keys: vs the floor (context)`, candidate: metrics, baseline: floor, unit: "ms" });
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs raw prom-client (context)`, candidate: fast, baseline: prom, unit: "ms" });
+      ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs the floor (context)`, candidate: fast, baseline: floor, unit: "ms" });
     }
     if (keys === 100_000) {
-      limitLine("4", `${keys} keys: well under Prometheus' 10 s default scrape timeout (limit: half of it)`, metrics.value, "ms", 5000);
+      limitLine("4", `${keys} keys: well under Prometheus' 10 s default scrape timeout (limit: half of it)`, fast.value, "ms", 5000);
     }
   }
 }

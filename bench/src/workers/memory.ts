@@ -2,7 +2,7 @@
 // series held by @minimo/metrics, by raw prom-client, and by the floor store.
 //   node --expose-gc memory.mjs <metrics|prom-client|floor> <keys>
 import { Registry } from "prom-client";
-import { createMinimoMetrics } from "@minimo/metrics";
+import { createMinimoMetrics, renderMetrics } from "@minimo/metrics";
 import { FloorStore, OPERATION, keyName, rateLimitHeaders, rawFamilies, rawRecord } from "./shape.js";
 
 const [variant, keysText] = process.argv.slice(2) as [string, string];
@@ -26,7 +26,7 @@ let fill: () => void;
 if (variant === "metrics") {
   const metrics = createMinimoMetrics({ registry });
   store = metrics;
-  render = () => registry.metrics();
+  render = () => renderMetrics(registry); // the exporter's /metrics path
   fill = () => keys.forEach((key, i) => {
     metrics.addKey(key);
     for (const status of [200, 429]) metrics.recordResponse({ key, operation: OPERATION, method: "GET", status, headers: headers[i]!, durationSeconds: 0.02, startedAt: i });

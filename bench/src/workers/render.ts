@@ -1,9 +1,10 @@
-// Scenario 4: /metrics text for N keys, rendered by @minimo/metrics' registry, by raw prom-client
+// Scenario 4: /metrics text for N keys, rendered by @minimo/metrics' registry (through prom-client's
+// registry.metrics(), and serialized from the store by renderMetrics, the exporter's path), by raw prom-client
 // holding identical series, and by the floor serializer; interleaved in this one process with the
 // starting variant rotated each round. Prints medians in ms and the output sizes.
 //   render.mjs <keys> <rounds>
 import { Registry } from "prom-client";
-import { createMinimoMetrics } from "@minimo/metrics";
+import { createMinimoMetrics, renderMetrics } from "@minimo/metrics";
 import { FloorStore, OPERATION, keyName, rateLimitHeaders, rawFamilies, rawRecord } from "./shape.js";
 
 const [keysText, roundsText] = process.argv.slice(2) as [string, string];
@@ -30,6 +31,7 @@ keys.forEach((key, i) => {
 
 const variants: [string, () => string | Promise<string>][] = [
   ["metrics", () => metricsRegistry.metrics()],
+  ["metrics-fast", () => renderMetrics(metricsRegistry)],
   ["prom-client", () => promRegistry.metrics()],
   ["floor", () => floor.render()],
 ];
