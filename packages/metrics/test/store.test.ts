@@ -184,6 +184,16 @@ describe("BudgetTable", () => {
     expect(Number.isNaN(t.value(0, 1))).toBe(true);
     // Older than what was applied: dropped.
     expect(t.offer(1, 15, h("100", "1"), 4000)).toBe(false);
+    // A busy key: more responses than slots between two scrapes, one arriving out of order after
+    // the ring wrapped. The 8 newest by start time are kept; the oldest (the only limit) is dropped.
+    const r = new Headers({ "x-ratelimit-limit": "50", "x-ratelimit-remaining": "40" });
+    t.offer(0, 1, r, 1000);
+    for (let i = 2; i <= 11; i++) t.offer(0, i, new Headers({ "x-ratelimit-remaining": String(i) }), 1000 + i);
+    t.offer(0, 10.5, new Headers({ "x-ratelimit-remaining": "99" }), 5000);
+    t.settle();
+    expect(Number.isNaN(t.value(0, 0))).toBe(true);
+    expect(t.value(0, 1)).toBe(11);
+    expect(t.value(0, 3)).toBe(1.011);
     t.growRows(4);
     expect(t.value(1, 1)).toBe(5);
     expect(Number.isNaN(t.value(3, 1))).toBe(true);

@@ -7,6 +7,10 @@ export const REMAINING = 1;
 export const RESET_AT = 2;
 export const UPDATED_AT = 3;
 const GAUGES = 4;
+// Each row's kept responses are a ring of PENDING_RESPONSES slots (a power of two): dropping the
+// oldest, the usual case for a busy key between two scrapes, moves nothing.
+const MASK = PENDING_RESPONSES - 1;
+if ((PENDING_RESPONSES & MASK) !== 0) throw new Error("PENDING_RESPONSES must be a power of two");
 
 /**
  * The rate-limit budget of every key, in flat typed arrays (a row per key). Values are NaN until
@@ -23,8 +27,9 @@ export class BudgetTable {
   values: Float64Array;
   /** `startedAt` (performance.now() ms) of the newest response applied per row. */
   #applied: Float64Array;
-  // Kept responses per row, sorted by startedAt (oldest first).
+  // Kept responses per row, sorted by startedAt (oldest first) from the row's ring head.
   #startedAt: Float64Array;
+  #head: Uint8Array;
   #nowMs: Float64Array;
   #headers: (HeaderSource | undefined)[];
   #count: Uint8Array;
@@ -39,6 +44,7 @@ export class BudgetTable {
     this.#nowMs = new Float64Array(rows * PENDING_RESPONSES);
     this.#headers = new Array<HeaderSource | undefined>(rows * PENDING_RESPONSES).fill(undefined);
     this.#count = new Uint8Array(rows);
+    this.#head = new Uint8Array(rows);
   }
 
   growRows(rows: number): void {
@@ -53,6 +59,7 @@ export class BudgetTable {
     this.#startedAt = grow(this.#startedAt, PENDING_RESPONSES, 0);
     this.#nowMs = grow(this.#nowMs, PENDING_RESPONSES, 0);
     this.#count = grow(this.#count, 1, 0);
+    this.#head = grow(this.#head, 1, 0);
     for (let i = this.#headers.length; i < rows * PENDING_RESPONSES; i++) this.#headers.push(undefined);
     this.#rows = rows;
   }
@@ -65,24 +72,33 @@ export class BudgetTable {
     if (!(startedAt >= this.#applied[row]!)) return false;
     const base = row * PENDING_RESPONSES;
     const starts = this.#startedAt;
+    const kept = this.#headers;
+    const nows = this.#nowMs;
+    let head = this.#head[row]!;
     let n = this.#count[row]!;
     if (n === PENDING_RESPONSES) {
-      if (startedAt < starts[base]!) return false; // older than everything kept: the first to drop
-      this.#shiftOut(row);
+      if (startedAt < starts[base + head]!) return false; // older than everything kept: the first to drop
+      kept[base + head] = undefined;
+      head = (head + 1) & MASK;
       n--;
     }
     if (n === 0) this.#pendingRows++;
     // Insert in start order; usually it is the newest, so the loop does not run.
-    let i = base + n;
-    while (i > base && starts[i - 1]! > startedAt) {
-      starts[i] = starts[i - 1]!;
-      this.#nowMs[i] = this.#nowMs[i - 1]!;
-      this.#headers[i] = this.#headers[i - 1];
+    let i = n;
+    while (i > 0) {
+      const prev = base + ((head + i - 1) & MASK);
+      if (!(starts[prev]! > startedAt)) break;
+      const cur = base + ((head + i) & MASK);
+      starts[cur] = starts[prev]!;
+      nows[cur] = nows[prev]!;
+      kept[cur] = kept[prev];
       i--;
     }
-    starts[i] = startedAt;
-    this.#nowMs[i] = nowMs;
-    this.#headers[i] = headers;
+    const at = base + ((head + i) & MASK);
+    starts[at] = startedAt;
+    nows[at] = nowMs;
+    kept[at] = headers;
+    this.#head[row] = head;
     this.#count[row] = n + 1;
     return true;
   }
@@ -95,13 +111,16 @@ export class BudgetTable {
       const n = count[row]!;
       if (n === 0) continue;
       const base = row * PENDING_RESPONSES;
-      for (let i = base; i < base + n; i++) {
+      const head = this.#head[row]!;
+      for (let k = 0; k < n; k++) {
+        const i = base + ((head + k) & MASK);
         const nowMs = this.#nowMs[i]!;
         // `now` is when the response arrived, so a delta-seconds reset is anchored at that moment.
         this.apply(row, this.#startedAt[i]!, readRateLimit(this.#headers[i]!, { now: nowMs }), nowMs / 1000);
         this.#headers[i] = undefined;
       }
       count[row] = 0;
+      this.#head[row] = 0;
     }
     this.#pendingRows = 0;
   }
@@ -148,23 +167,12 @@ export class BudgetTable {
       this.#headers.fill(undefined, base, base + PENDING_RESPONSES);
       this.#count[row] = 0;
     }
+    this.#head[row] = 0;
   }
 
   /** Every gauge back to "never seen". */
   clearValues(): void {
     this.values.fill(Number.NaN);
-  }
-
-  #shiftOut(row: number): void {
-    const base = row * PENDING_RESPONSES;
-    const n = this.#count[row]!;
-    for (let i = base + 1; i < base + n; i++) {
-      this.#startedAt[i - 1] = this.#startedAt[i]!;
-      this.#nowMs[i - 1] = this.#nowMs[i]!;
-      this.#headers[i - 1] = this.#headers[i];
-    }
-    this.#headers[base + n - 1] = undefined;
-    this.#count[row] = n - 1;
   }
 }
 

@@ -207,7 +207,8 @@ export class MetricsStore {
   }
 
   #grow(): void {
-    const rows = this.#capacity * 2;
+    // 1.5×: a quarter of the rows spare on average instead of a third (every table is per row).
+    const rows = Math.ceil(this.#capacity * 1.5);
     this.requests.growRows(rows);
     this.errors.growRows(rows);
     this.retries.growRows(rows);
