@@ -3,7 +3,7 @@ import type { AttemptErrorReason, AttemptObserver } from "@minimo/client";
 import type { Middleware } from "openapi-fetch";
 import * as N from "./names.js";
 import { KeyLabels } from "./key-labels.js";
-import { MetricsStore, UNKNOWN_ROW, registerStoreFamilies } from "./store/index.js";
+import { MetricsStore, UNKNOWN_ROW, registerStoreFamilies, type Route } from "./store/index.js";
 import { methodLabel, operationLabel } from "./route-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
@@ -125,18 +125,29 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     keyLabels.delete(alias);
   }
 
+  // Normalizes a caller's (operation, method) to a route of the store; remembers bounded inputs
+  // (a spec template with a standard method, as the client and middleware pass) so the hot path
+  // looks them up once instead of normalizing each time.
+  function routeOf(operation: string | undefined, method: string): Route {
+    const op = operationLabel(operation, method);
+    const m = methodLabel(method);
+    const route = store.route(op, m);
+    if (operation === op && m !== N.OTHER_METHOD && (method === m || method === m.toLowerCase())) store.rememberRoute(op, method, route);
+    return route;
+  }
+
   // The hot path: positional arguments so the observer allocates nothing per response.
   function record(alias: string | undefined, operation: string | undefined, method: string, status: number,
     headers: HeaderSource, durationSeconds: number, startedAt: number | undefined): void {
     const row = store.row(alias);
-    const op = operationLabel(operation, method);
+    const route = store.rememberedRoute(operation, method) ?? routeOf(operation, method);
     // Statuses outside 100-599 share one series (code "other") so the store stays bounded.
     const s = Number.isInteger(status) && status >= 100 && status <= 599 ? status : 0;
-    store.response(row, op, methodLabel(method), s, durationSeconds);
+    store.response(row, route, s, durationSeconds);
     // Only an answer given to the key describes its budget (a 401 carries the anonymous window);
     // the unknown label has no budget (several keys folded into it would overwrite each other).
     // Headers are kept, not parsed: parsing happens at scrape time (see BudgetTable).
-    if (row !== UNKNOWN_ROW && keyAccepted(s, op)) store.offerBudget(row, startedAt ?? performance.now(), headers, Date.now());
+    if (row !== UNKNOWN_ROW && keyAccepted(s, route.operation)) store.offerBudget(row, startedAt ?? performance.now(), headers, Date.now());
   }
 
   function recordBudget(input: RecordBudgetInput): void {

@@ -46,7 +46,7 @@ function fixture(openMetrics = false) {
     ['say "hi"', OP, 200, 0.5], ['say "hi"', OP, 200, 3], ["back\\slash", OP, 200, 0.01], [undefined, OP2, 401, 0.05],
   ];
   for (const [alias, op, status, seconds] of responses) {
-    store.response(store.row(alias), op, "GET", status, seconds);
+    store.response(store.row(alias), store.route(op, "GET"), status, seconds);
     const key = alias ?? "unknown";
     requests.inc({ key, operation: op, method: "GET", code: String(status) });
     if (status === 401) unauthorized.inc({ key });
@@ -132,7 +132,7 @@ describe("MetricsStore rows", () => {
     let text = await renderMetrics(storeRegistry);
     expect(text).not.toContain('key="production"');
     store.addKey("production", false);
-    store.response(store.row("production"), OP2, "GET", 200, 0.01);
+    store.response(store.row("production"), store.route(OP2, "GET"), 200, 0.01);
     text = await renderMetrics(storeRegistry);
     expect(text).toContain(`minimo_api_requests_total{key="production",operation="${OP2}",method="GET",code="200"} 1`);
     expect(text).not.toContain(`minimo_api_requests_total{key="production",operation="${OP}"`);
@@ -146,10 +146,10 @@ describe("MetricsStore rows", () => {
     const registry = new Registry();
     registerStoreFamilies(registry, store);
     for (let i = 0; i < 300; i++) store.addKey(`k${i}`, false);
-    for (let i = 0; i < 300; i++) store.response(store.row(`k${i}`), OP, "GET", 200, 0.01);
+    for (let i = 0; i < 300; i++) store.response(store.row(`k${i}`), store.route(OP, "GET"), 200, 0.01);
     // New columns after every row exists: the table widens.
-    for (const status of [201, 202, 204, 400, 404, 409, 422]) store.response(store.row("k7"), OP, "GET", status, 0.01);
-    store.response(store.row("k299"), OP, "GET", 200, 0.01);
+    for (const status of [201, 202, 204, 400, 404, 409, 422]) store.response(store.row("k7"), store.route(OP, "GET"), status, 0.01);
+    store.response(store.row("k299"), store.route(OP, "GET"), 200, 0.01);
     const text = await renderMetrics(registry);
     expect(text).toContain(`minimo_api_requests_total{key="k0",operation="${OP}",method="GET",code="200"} 1\n`);
     expect(text).toContain(`minimo_api_requests_total{key="k299",operation="${OP}",method="GET",code="200"} 2\n`);
@@ -162,8 +162,8 @@ describe("MetricsStore rows", () => {
     const store = new MetricsStore({ unknownLabel: "unknown", durationBuckets: BUCKETS });
     const registry = new Registry();
     registerStoreFamilies(registry, store);
-    store.response(UNKNOWN_ROW, OP, "GET", 0, -1);
-    store.response(UNKNOWN_ROW, OP, "GET", 0, Number.NaN);
+    store.response(UNKNOWN_ROW, store.route(OP, "GET"), 0, -1);
+    store.response(UNKNOWN_ROW, store.route(OP, "GET"), 700, Number.NaN);
     const text = await renderMetrics(registry);
     expect(text).toContain(`minimo_api_requests_total{key="unknown",operation="${OP}",method="GET",code="other"} 2\n`);
     expect(text).not.toContain("minimo_api_request_duration_seconds_count{");

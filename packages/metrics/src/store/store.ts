@@ -17,7 +17,7 @@ export const UNKNOWN_ROW = 0;
 const MAX_STATUS = 599;
 
 /** One (operation, method) pair: its request columns by status, and its duration series. */
-interface Route {
+export interface Route {
   readonly operation: string;
   readonly method: string;
   /** requests column + 1 by normalized status (0 = none yet). */
@@ -62,6 +62,7 @@ export class MetricsStore {
   #capacity = 64;
   readonly #routes = new Map<string, Map<string, Route>>();
   readonly #routeList: Route[] = [];
+  readonly #rawRoutes = new Map<string, Map<string, Route>>();
   readonly #errorColumns = new Map<string, number>();
   readonly #retryColumns = new Map<string, number>();
 
@@ -128,12 +129,31 @@ export class MetricsStore {
     return true;
   }
 
+  /** The route of normalized labels (made on first use). */
+  route(operation: string, method: string): Route {
+    return this.#routes.get(operation)?.get(method) ?? this.#route(operation, method);
+  }
+
+  /**
+   * The route a caller's own (operation, method) strings were normalized to before, so the hot
+   * path skips normalizing them again. Only bounded inputs are ever remembered (`rememberRoute`).
+   */
+  rememberedRoute(operation: string | undefined, method: string): Route | undefined {
+    return operation === undefined ? undefined : this.#rawRoutes.get(operation)?.get(method);
+  }
+
+  /** Remembers that these caller strings normalize to `route`; call only for bounded inputs (spec templates, standard methods). */
+  rememberRoute(operation: string, method: string, route: Route): void {
+    let byMethod = this.#rawRoutes.get(operation);
+    if (byMethod === undefined) this.#rawRoutes.set(operation, (byMethod = new Map()));
+    byMethod.set(method, route);
+  }
+
   /**
    * Counts one response: `status` is 0 for anything outside 100–599; `seconds` is observed when
-   * it is ≥ 0 and finite. The hot path: a few map reads and typed-array writes.
+   * it is ≥ 0 and finite. The hot path: typed-array writes, no allocation once the series exist.
    */
-  response(row: number, operation: string, method: string, status: number, seconds: number): void {
-    const route = this.#routes.get(operation)?.get(method) ?? this.#route(operation, method);
+  response(row: number, route: Route, status: number, seconds: number): void {
     const s = Number.isInteger(status) && status >= 100 && status <= MAX_STATUS ? status : 0;
     let col = route.columnByStatus[s]! - 1;
     if (col < 0) col = this.#requestColumn(route, s);
