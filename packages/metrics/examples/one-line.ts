@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import { Registry } from "prom-client";
 import { createMinimoClient } from "@minimo/client";
-import { createMinimoMetrics } from "@minimo/metrics";
+import { createMinimoMetrics, renderMetrics } from "@minimo/metrics";
 
 const registry = new Registry();
 const metrics = createMinimoMetrics({ registry, keys: ["production"] });
@@ -12,8 +12,8 @@ export const minimo = createMinimoClient({
   observe: metrics.observer("production"), // ← the one line
 });
 
-// Serve the registry for Prometheus to scrape.
+// Serve the registry for Prometheus to scrape; the metrics families are serialized from their store.
 export const metricsServer = createServer(async (_req, res) => {
   res.setHeader("content-type", registry.contentType);
-  res.end(await registry.metrics());
+  res.end(await renderMetrics(registry)); // registry.metrics() gives the same text, slower
 });
