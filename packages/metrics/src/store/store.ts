@@ -58,6 +58,8 @@ export class MetricsStore {
   readonly duration: HistogramTable;
 
   readonly #rowOf = new Map<string, number>();
+  /** `rows()`, rebuilt after a key is added or forgotten. */
+  #rows: number[] | undefined;
   readonly #free: number[] = [];
   #capacity = 64;
   readonly #routes = new Map<string, Map<string, Route>>();
@@ -101,6 +103,7 @@ export class MetricsStore {
     this.durationKeyed[row] = durationKeyed ? 1 : 0;
     this.#rowOf.set(alias, row);
     this.order.push(row);
+    this.#rows = undefined;
     return row;
   }
 
@@ -110,6 +113,7 @@ export class MetricsStore {
     if (row === undefined) return false;
     this.#rowOf.delete(alias);
     this.order.splice(this.order.indexOf(row), 1);
+    this.#rows = undefined;
     this.requests.clearRow(row);
     this.errors.clearRow(row);
     this.retries.clearRow(row);
@@ -183,9 +187,9 @@ export class MetricsStore {
   }
 
   /** Rows in exposition order: configured keys in the order they were added, then the unknown label. */
-  *rows(): IterableIterator<number> {
-    yield* this.order;
-    yield UNKNOWN_ROW;
+  rows(): readonly number[] {
+    if (this.#rows === undefined) this.#rows = [...this.order, UNKNOWN_ROW];
+    return this.#rows;
   }
 
   #setRow(row: number, alias: string): void {
