@@ -5,6 +5,7 @@ import { LIMIT, REMAINING, RESET_AT, UPDATED_AT } from "./budget-table.js";
 import type { CounterTable } from "./counter-table.js";
 import { familyText, serializeBudgetGauge, serializeCounterTable, serializeHistogram, serializeStatusCounter } from "./serialize.js";
 import type { TextChunks } from "./text.js";
+import { hasDefaultLabels } from "./default-labels.js";
 
 type Labels = Record<string, string | number>;
 interface Value {
@@ -84,8 +85,26 @@ export function registerStoreFamilies(registry: Registry, store: MetricsStore): 
     }
     return out;
   };
-  const counterTable = (name: string, help: string, table: CounterTable<string>) =>
-    new StoreFamily(name, help, "counter", tableValues(table), (out, n) => serializeCounterTable(out, n, store, table), () => table.clear(), none);
+  // For registry.metrics(): the column's labels as prom-client's `sharedLabels` (one object per
+  // column, formatted once and cached by prom-client), written after `key` — the order `get()`'s
+  // merged labels have too. With default labels prom-client would put them between the two, so
+  // then the merged form is used, and the text stays what prom-client's own counters give.
+  const tableSharedValues = (table: CounterTable<string>, merged: () => Value[]) => (): Value[] => {
+    if (hasDefaultLabels(registry)) return merged();
+    const out: Value[] = [];
+    for (const row of store.rows()) {
+      for (let col = 0; col < table.columns; col++) {
+        const value = table.value(row, col);
+        if (value > 0) out.push({ value, labels: { key: store.keyLabel[row]! }, sharedLabels: table.columnLabels[col]! });
+      }
+    }
+    return out;
+  };
+  const counterTable = (name: string, help: string, table: CounterTable<string>) => {
+    const values = tableValues(table);
+    return new StoreFamily(name, help, "counter", values, (out, n) => serializeCounterTable(out, n, store, table), () => table.clear(), none,
+      tableSharedValues(table, values));
+  };
 
   const statusCounter = (name: string, help: string, column: number) => new StoreFamily(name, help, "counter",
     () => {

@@ -1,5 +1,6 @@
 import { Registry } from "prom-client";
 import { SERIALIZE, isStoreFamily } from "./families.js";
+import { hasDefaultLabels } from "./default-labels.js";
 
 /**
  * The text of `registry.metrics()`, with the `@minimo/metrics` families serialized straight from
@@ -21,11 +22,4 @@ export async function renderMetrics(registry: Registry): Promise<string> {
     }),
   );
   return `${parts.join("\n\n")}\n`;
-}
-
-// prom-client keeps default labels in a field it does not expose; when that field is missing
-// (another prom-client version), assume there may be some and take the safe path.
-function hasDefaultLabels(registry: Registry): boolean {
-  const labels = (registry as unknown as { _defaultLabels?: object | null })._defaultLabels;
-  return labels === undefined || labels === null || Object.keys(labels).length > 0;
 }
