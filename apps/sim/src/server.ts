@@ -9,7 +9,7 @@ import { handlers as defaultHandlers, type HandlerTable } from "./handlers/index
 import { KeyStore, type KeySpec } from "./keys.js";
 import { validateKeys } from "./keys-file.js";
 import { expressPath, operationsOf, type SpecDocument } from "./operations.js";
-import { authAndRateStep, faultsStep, logStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
+import { authAndRateStep, faultsStep, logStep, methodNotAllowedStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
 import { RateLimiter } from "./rate-limit.js";
 import { SimState } from "./state.js";
 import { internalErrorHandler, validationErrorHandler, validationSteps } from "./validation.js";
@@ -82,6 +82,10 @@ export function createSim(options: SimOptions = {}): Sim {
       (req, res) => handler(req, res, ctx),
     );
   }
+  // A known path with a method it does not serve: 405 with `Allow` (before auth, like a 404).
+  const methodsByPath = new Map<string, string[]>();
+  for (const op of operations) methodsByPath.set(op.path, [...(methodsByPath.get(op.path) ?? []), op.method]);
+  for (const [path, methods] of methodsByPath) app.all(expressPath(path), methodNotAllowedStep(ctx, methods));
   app.use(notFoundStep(ctx));
   app.use(validationErrorHandler(ctx));
   app.use(internalErrorHandler(ctx));

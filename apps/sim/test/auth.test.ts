@@ -54,12 +54,24 @@ describe("documented error cases give exactly the documented status and body", (
       ["PUT", "/public/v1/contacts/1", { firstName: "A" }],
       ["DELETE", "/public/v1/contacts/1", undefined],
       ["POST", "/public/v1/custom-fields", { key: "K", displayName: "K", type: "text" }],
-      ["POST", "/public/v1/emails", { to: "a@example.com", subject: "s", html: "<p>x</p>" }],
       ["POST", "/public/v1/templates/whatsapp/send", { recipient: "+393471234567", type: "template", template: { name: "order_shipped" } }],
     ] as const) {
       const r = await call(s, method, path, { key: KEYS.readonly, body });
       expect([method, path, r.status, r.text]).toEqual([method, path, 403, JSON.stringify(FORBIDDEN)]);
     }
+  });
+
+  it("the send-html page's own forms: 401 and 403 with no body, 400 as a flat string", async () => {
+    const s = await sim();
+    const body = { to: "a@example.com", subject: "s", html: "<p>x</p>" };
+    const forbidden = await call(s, "POST", "/public/v1/emails", { key: KEYS.readonly, body });
+    expect([forbidden.status, forbidden.text]).toEqual([403, ""]);
+    const unauthorized = await call(s, "POST", "/public/v1/emails", { key: KEYS.revoked, body });
+    expect([unauthorized.status, unauthorized.text]).toEqual([401, ""]);
+    const bad = await call(s, "POST", "/public/v1/emails", { body: { to: "nope", subject: "s", html: "h" } });
+    expect([bad.status, bad.json]).toEqual([400, { error: "to must be an email" }]);
+    // Only `to` is required by the page.
+    expect((await call(s, "POST", "/public/v1/emails", { body: { to: "a@example.com" } })).status).toBe(200);
   });
 
   it("the read-only key reads", async () => {
@@ -106,9 +118,9 @@ describe("documented error cases give exactly the documented status and body", (
     const extra = await call(s, "POST", "/public/v1/contacts", { body: { email: "a@example.com", nickname: "x" } });
     expect(extra.status).toBe(422);
     expect(extra.json).toMatchObject({ error: { code: "validation_error", details: { field: "nickname" } } });
-    const email = await call(s, "POST", "/public/v1/emails", { body: { to: "not-an-email", subject: "s", html: "h" } });
-    expect(email.status).toBe(400);
-    expect(email.json).toMatchObject({ error: { code: "validation_error", details: { field: "to" } } });
+    const tpl = await call(s, "POST", "/api/templates/email/send", { body: { templateId: 123, customFields: {} } });
+    expect(tpl.status).toBe(422);
+    expect(tpl.json).toMatchObject({ error: { code: "validation_error", details: { field: "recipient" } } });
   });
 
   it("400 for malformed JSON, bad query and path parameters; 404 for an unknown path", async () => {

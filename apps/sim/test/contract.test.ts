@@ -92,6 +92,8 @@ describe("every operation round-trips its examples through the sandbox", () => {
     for (let i = 1; i < 42; i++) await call(s, "POST", "/public/v1/contacts", { body: { email: `filler${i}@example.com` } });
     const outcome: Record<string, number> = {};
     for (const op of OPERATIONS) {
+      // The path variants share state with their twins: a second create of the same key is a 409.
+      if (op.operationId === "createCustomFieldV1") s.state.customFields.delete("COMPANY_SIZE");
       const r = await call(s, op.method, exampleUrl(op), { body: requestExample(op) });
       outcome[op.operationId] = r.status;
       expect(checkResponse({ method: op.method, path: new URL(exampleUrl(op), "http://x").pathname, ...r }, op)).toEqual([]);
@@ -104,6 +106,8 @@ describe("every operation round-trips its examples through the sandbox", () => {
       getTransactionalStats: 200, listWhatsappTemplates: 200, sendWhatsappTemplate: 200, listEmailTemplates: 200,
       sendEmailTemplate: 200, upsertContactLegacy: 200, getEmailTemplateStatsLegacy: 200, sendTransactionalLegacy: 200,
       sendWhatsappLegacy: 200, listWhatsappTemplatesLegacy: 200,
+      upsertContactUpsertPath: 200, listCustomFieldsV1: 200, createCustomFieldV1: 201, listWhatsappTemplatesApp: 200,
+      sendWhatsappTemplateApp: 200,
     });
   });
 

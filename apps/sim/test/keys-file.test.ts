@@ -89,7 +89,8 @@ describe("key store", () => {
     const store = new KeyStore([{ name: "a", key: KEY }]);
     expect(store.identify(`Bearer ${KEY}`).key?.name).toBe("a");
     expect(store.identify(`Bearer mn-acme01-${CANARY}x`).failure).toBe("unknown");
-    expect(store.identify(`bearer ${KEY}`).failure).toBe("malformed");
+    // The scheme is case-insensitive (RFC 7235 §2.1).
+    expect(store.identify(`bearer ${KEY}`).key?.name).toBe("a");
     expect(store.identify(undefined).failure).toBe("missing");
   });
 
