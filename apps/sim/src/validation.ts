@@ -138,7 +138,10 @@ export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
         const status = documents(ctx, op, "422") ? 422 : 400;
         const badValue = !/^required\b/.test(err.errors?.[0]?.errorCode ?? "") && first.message !== "is required";
         const code = (badValue && status === 422 ? documentedCode(ctx, op, firstPath) : undefined) ?? "validation_error";
-        sendError(res, ctx.faults, status, { error: { code, message: `${first.field} ${first.message}`, details } });
+        const message = code === "invalid_phone_number"
+          ? `${first.field} must be a phone number in E.164 format (+<country code><number>, no spaces)`
+          : `${first.field} ${first.message}`;
+        sendError(res, ctx.faults, status, { error: { code, message, details } });
         return;
       }
       if (where === "params" && !documents(ctx, op, "400")) {
