@@ -140,7 +140,19 @@ export class SimState {
         stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
       },
     ];
+    // The html-stats page's example email, so its documented request has its documented answer.
+    this.emails.set("DMPNEF8", {
+      id: "DMPNEF8", status: "sent", to: "customer@example.com", subject: "Your receipt", messageId: "0100019c8b3d4a4f-sim",
+      sentAt: "2026-05-19T10:30:00Z", opened: true, firstOpenAt: "2026-05-19T10:32:14Z", clickCount: 2,
+      firstClickAt: "2026-05-19T10:33:05Z", failureReason: null,
+    });
     this.whatsappTemplates = [
+      // The send page's example template.
+      {
+        id: "tmpl_5ordconf0001", name: "order_confirmation", language: "en_US", status: "APPROVED", category: "UTILITY",
+        namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },
+        components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} is confirmed." }],
+      },
       {
         id: "tmpl_82jh2asjda", name: "order_shipped", language: "en_US", status: "APPROVED", category: "UTILITY",
         namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },
