@@ -6,7 +6,7 @@ import { spec } from "@minimo/client/spec";
 import { describe, expect, it } from "vitest";
 import { createSim } from "../src/index.js";
 import { operationsOf } from "../src/operations.js";
-import { checkResponse, deref, schemaAt } from "./contract.js";
+import { checkResponse, deref, exampleUrl, requestExample, schemaAt } from "./contract.js";
 import { call, clock, sim } from "./helpers.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,25 +65,6 @@ describe("examples in the spec", () => {
     expect(v(e.value), JSON.stringify(v.errors)).toBe(true);
   });
 });
-
-function parameters(op: Operation): Obj[] {
-  const item = doc.paths[op.path] as Obj;
-  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map((p: Obj) => deref(p, []).obj);
-}
-
-function exampleUrl(op: Operation): string {
-  let path = op.path;
-  for (const p of parameters(op)) {
-    if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(String(p.example ?? p.schema?.example)));
-  }
-  return path;
-}
-
-function requestExample(op: Operation): unknown {
-  const media = doc.paths[op.path][op.method.toLowerCase()].requestBody?.content?.["application/json"];
-  if (!media) return undefined;
-  return media.example ?? Object.values((media.examples ?? {}) as Obj)[0]?.value;
-}
 
 describe("every operation round-trips its examples through the sandbox", () => {
   it("request examples are accepted (before the legacy sunset) and every response conforms", async () => {

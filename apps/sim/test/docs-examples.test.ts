@@ -1,5 +1,6 @@
 // Every request of Minimo's documentation (spec/examples/docs-examples.yaml), as the typed
 // @minimo/client call generated from it, gets its documented answer from the sandbox.
+import { matchOperation } from "@minimo/client";
 import { describe, expect, it } from "vitest";
 import { differences, exampleKeys, prepare, runExample, table } from "./docs-examples-run.js";
 import { sim } from "./helpers.js";
@@ -17,6 +18,16 @@ describe("docs examples", () => {
     prepare(s, e);
     const outcome = await runExample(e, s.url);
     expect(outcome.problems).toEqual([]);
+  });
+
+  it("every documented path has a real operation on the documented host (the gateway labels by this table: no `unmatched`)", () => {
+    const hosts: Record<string, string> = { "api.minimo.it": "api", "app.minimo.it": "app" };
+    const labels = table.examples.map((e) => {
+      const url = new URL(e.request.url);
+      const op = matchOperation(e.request.method, url.pathname);
+      return [e.id, op ? `${op.server === hosts[url.host] ? "ok" : `wrong host ${op.server}`}` : "unmatched"];
+    });
+    expect(labels.filter(([, v]) => v !== "ok")).toEqual([]);
   });
 
   it("the matcher can fail: a wrong status, value or type is reported", () => {
