@@ -941,7 +941,8 @@ export interface components {
     responses: {
         /**
          * @description Malformed request or parameters (`bad_request`, `invalid_group_by`): bad JSON, an
-         *     unsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value.
+         *     unsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value
+         *     (conventions: "400 | Bad Request | Invalid request format or parameters", on any endpoint).
          */
         BadRequest: {
             headers: {
@@ -1570,6 +1571,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1862,6 +1864,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmailStatsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1909,6 +1912,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionalStatsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1978,6 +1982,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2131,6 +2136,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2262,6 +2268,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmailTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2407,6 +2414,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionalStats"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2554,6 +2562,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             410: components["responses"]["Gone"];

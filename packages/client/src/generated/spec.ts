@@ -421,6 +421,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -990,6 +993,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1057,6 +1063,9 @@ export const spec: Record<string, any> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1152,6 +1161,9 @@ export const spec: Record<string, any> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1374,6 +1386,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1578,6 +1593,9 @@ export const spec: Record<string, any> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1822,6 +1840,9 @@ export const spec: Record<string, any> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -2080,6 +2101,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2203,7 +2227,7 @@ export const spec: Record<string, any> = {
     },
     "responses": {
       "BadRequest": {
-        "description": "Malformed request or parameters (`bad_request`, `invalid_group_by`): bad JSON, an\nunsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value.\n",
+        "description": "Malformed request or parameters (`bad_request`, `invalid_group_by`): bad JSON, an\nunsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value\n(conventions: \"400 | Bad Request | Invalid request format or parameters\", on any endpoint).\n",
         "headers": {
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"
