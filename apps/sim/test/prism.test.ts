@@ -117,6 +117,27 @@ describe("Prism (proxy mode) in front of the sandbox", () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  it("every operation's documented error answers (401 bad key, 403 missing permission): zero violations", async () => {
+    sim.control.reset();
+    const report: string[] = [];
+    let checked = 0;
+    for (const op of OPERATIONS) {
+      const body = requestExample(op);
+      for (const key of [KEYS.revoked, KEYS.readonly]) {
+        const res = await fetch(`${prism.url}${exampleUrl(op)}`, {
+          method: op.method,
+          headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        await res.arrayBuffer();
+        if (res.status === 401 || res.status === 403) checked++;
+        for (const v of violationsOf(res.headers)) report.push(`${op.operationId} ${res.status}: ${v.severity} ${v.location.join(".")}: ${v.message}`);
+      }
+    }
+    expect(report).toEqual([]);
+    expect(checked).toBeGreaterThan(OPERATIONS.length);
+  }, 120_000);
+
   it("the check can fail: Prism reports a response that breaks the spec (garbage rate-limit headers)", async () => {
     sim.control.setFaults({ rateLimitHeaders: "negative" });
     try {
