@@ -96,17 +96,22 @@ function problemMessage(e: { message?: string; errorCode?: string }): string {
 }
 
 /** body-parser and router failures (type or status 4xx), each with a message that says what to fix. */
-function transportMessage(err: ValidatorError): string | undefined {
+function transportMessage(err: ValidatorError, contentEncoding: string | undefined): string | undefined {
   switch (err.type) {
     case "entity.parse.failed": return "Request body is not valid JSON";
     case "entity.too.large": return "Request body too large (limit 1mb)";
-    case "encoding.unsupported": return `Content-Encoding ${err.encoding ?? ""} is not supported (send identity, gzip, deflate or br)`.replace("  ", " ");
-    case "charset.unsupported": return `Charset ${err.charset ?? ""} is not supported: send UTF-8 JSON`.replace("  ", " ");
+    case "encoding.unsupported": return `Content-Encoding ${err.encoding ?? "(unknown)"} is not supported (send identity, gzip, deflate or br)`;
+    case "charset.unsupported": return `Charset ${err.charset ?? "(unknown)"} is not supported: send UTF-8 JSON`;
     case "request.aborted": return "Request body was cut off";
     case "request.size.invalid": return "Request body length does not match Content-Length";
     default: break;
   }
   if (err.status === 415) return "Content-Type must be application/json";
+  // zlib / brotli: a body that does not decompress with the Content-Encoding it declares.
+  const code = (err as { code?: string }).code ?? "";
+  if (contentEncoding && (/^Z_/.test(code) || /BROTLI|DECOMPRESS/i.test(`${code} ${err.message ?? ""}`))) {
+    return `Request body could not be decoded with Content-Encoding ${contentEncoding}`;
+  }
   if (err instanceof URIError || /^Failed to decode param/.test(err.message ?? "")) return "Malformed percent-encoding in the URL";
   const status = err.status ?? (err as { statusCode?: number }).statusCode;
   if (typeof status === "number" && status >= 400 && status < 500 && !(err.errors && err.errors.length > 0)) {
@@ -116,14 +121,14 @@ function transportMessage(err: ValidatorError): string | undefined {
 }
 
 export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
-  return (err: ValidatorError, _req, res, next) => {
+  return (err: ValidatorError, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
     const op = facts(res).operation;
     // Malformed transport (bad JSON, bad encoding, too large, bad charset, bad URL): 400.
-    const transport = transportMessage(err);
+    const transport = transportMessage(err, req.get("content-encoding"));
     if (transport !== undefined) {
       sendError(res, ctx.faults, 400, { error: { code: "bad_request", message: transport } });
       return;

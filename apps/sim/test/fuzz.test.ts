@@ -123,6 +123,29 @@ describe("fuzz: no request of any shape gives a 5xx", () => {
     }
   });
 
+  it.each([
+    ["gzip that is not gzip", { "content-encoding": "gzip" }, '{"email":"a@example.com"}', /could not be decoded with Content-Encoding gzip/],
+    ["br that is not br", { "content-encoding": "br" }, '{"email":"a@example.com"}', /could not be decoded with Content-Encoding br/],
+    ["an unknown encoding", { "content-encoding": "bogus" }, '{"email":"a@example.com"}', /Content-Encoding bogus is not supported/],
+    ["a charset other than UTF-8", { "content-type": "application/json; charset=latin1" }, '{"email":"a@example.com"}', /Charset latin1 is not supported/],
+    ["malformed JSON", {}, "{nope", /not valid JSON/],
+    ["a non-JSON content type", { "content-type": "text/plain" }, "hello", /Content-Type must be application\/json/],
+  ])("%s is 400 bad_request with a message that names it", async (_name, headers, body, message) => {
+    const s = await sim();
+    const r = await raw(s.url, "POST", "/public/v1/contacts",
+      { authorization: `Bearer ${KEYS.full}`, "content-type": "application/json", ...headers }, Buffer.from(body));
+    expect(r.status).toBe(400);
+    const json = JSON.parse(r.text) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe("bad_request");
+    expect(json.error.message).toMatch(message);
+  });
+
+  it("bad percent-encoding in a path is 400 bad_request, not a crash", async () => {
+    const s = await sim();
+    const r = await raw(s.url, "GET", "/public/v1/contacts/by-email/%E0%A4%A", { authorization: `Bearer ${KEYS.full}` });
+    expect([r.status, JSON.parse(r.text).error.message]).toEqual([400, "Malformed percent-encoding in the URL"]);
+  });
+
   it("the property can fail: with an injected 500 fault on, the same requests do get 5xx", async () => {
     const s = await sim();
     s.control.setFaults({ errorRate: 1, errorStatus: 500 });
