@@ -161,6 +161,37 @@ describe("documented error cases give exactly the documented status and body", (
     expect((await call(s, "GET", "/public/v1/contacts/by-email/ada.l%40example.com")).json).toMatchObject({ data: { id: 1, deleted: false } });
   });
 
+  it("a wrong method on a documented path is 405 with Allow, before auth; an unknown path stays 404", async () => {
+    const s = await sim();
+    const r = await call(s, "PATCH", "/public/v1/contacts/1", { key: null });
+    expect([r.status, r.headers.get("allow")]).toEqual([405, "PUT, DELETE"]);
+    expect(r.json).toMatchObject({ error: { code: "method_not_allowed" } });
+    const list = await call(s, "DELETE", "/public/v1/custom-fields");
+    expect([list.status, list.headers.get("allow")]).toEqual([405, "GET, HEAD, POST"]);
+    const upsertPath = await call(s, "GET", "/public/v1/contacts/upsert");
+    expect([upsertPath.status, upsertPath.headers.get("allow")]).toEqual([405, "POST"]);
+    expect((await call(s, "PATCH", "/public/v1/nothing-here")).status).toBe(404);
+  });
+
+  it("the Bearer scheme is case-insensitive (RFC 7235): bearer and BEARER authenticate", async () => {
+    const s = await sim();
+    for (const scheme of ["bearer", "BEARER", "Bearer"]) {
+      const r = await call(s, "GET", "/public/v1/custom-fields", { key: null, headers: { authorization: `${scheme} ${KEYS.full}` } });
+      expect([scheme, r.status]).toEqual([scheme, 200]);
+    }
+    expect((await call(s, "GET", "/public/v1/custom-fields", { key: null, headers: { authorization: `Basic ${KEYS.full}` } })).status).toBe(401);
+  });
+
+  it("pagination: page and limit slice list answers and report page, limit, total, totalPages, hasNext", async () => {
+    const s = await sim();
+    const first = await call(s, "GET", "/public/v1/custom-fields?limit=1");
+    expect(first.json).toMatchObject({ data: [{ key: "FIRST_NAME" }], page: 1, limit: 1, total: 2, totalPages: 2, hasNext: true, hasPrev: false });
+    const second = await call(s, "GET", "/public/v1/custom-fields?limit=1&page=2");
+    expect(second.json).toMatchObject({ data: [{ key: "LAST_NAME" }], page: 2, hasNext: false, hasPrev: true });
+    const tooMany = await call(s, "GET", "/api/templates/whatsapp?limit=101");
+    expect([tooMany.status, (tooMany.json as { error: { code: string } }).error.code]).toEqual([400, "bad_request"]);
+  });
+
   it("a non-JSON content type is 400 bad_request; unknown query parameters are ignored", async () => {
     const s = await sim();
     const r = await call(s, "POST", "/public/v1/contacts", { body: "email=a", headers: { "content-type": "application/x-www-form-urlencoded" } });
