@@ -18,8 +18,8 @@ export interface ResponseCell extends CounterCell<"key" | "operation" | "method"
 
 /** Everything recorded for one `key` label value. */
 export class KeyState {
-  /** operation → method → status → series. Bounded: operations and methods are label-normalized first. */
-  readonly responses = new Map<string, Map<string, Map<number, ResponseCell>>>();
+  /** operation → method → code label → series. Bounded: operations, methods and codes are label-normalized first. */
+  readonly responses = new Map<string, Map<string, Map<string, ResponseCell>>>();
   /** "operation method reason" → series. */
   readonly errors = new Map<string, CounterCell<"key" | "operation" | "method" | "reason">>();
   /** operation → series. */

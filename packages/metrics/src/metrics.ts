@@ -6,7 +6,8 @@ import { KeyLabels } from "./key-labels.js";
 import { KeyState, type ResponseCell } from "./key-state.js";
 import { createFamilies } from "./families.js";
 import { DurationBuffer } from "./duration-buffer.js";
-import { codeLabel, methodLabel, operationLabel } from "./route-labels.js";
+import { methodLabel, operationLabel } from "./route-labels.js";
+import { codeLabel } from "./code-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
 import { keyAccepted } from "./key-accepted.js";
@@ -164,12 +165,12 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     for (const gauge of gauges) gauge.remove(key);
   }
 
-  function responseCell(state: KeyState, operation: string, method: string, status: number): ResponseCell {
+  function responseCell(state: KeyState, operation: string, method: string, code: string): ResponseCell {
     let byMethod = state.responses.get(operation);
     if (byMethod === undefined) state.responses.set(operation, (byMethod = new Map()));
     let byStatus = byMethod.get(method);
     if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()));
-    const labels = { key: state.label, operation, method, code: codeLabel(status) };
+    const labels = { key: state.label, operation, method, code };
     const id = state.durationByKey ? `${state.label}\0${operation}\0${method}` : `${operation}\0${method}`;
     let buffer = durationBuffers.get(id);
     if (buffer === undefined) {
@@ -177,7 +178,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
       durationBuffers.set(id, (buffer = new DurationBuffer(series)));
     }
     const cell: ResponseCell = { labels, pending: 0, duration: buffer };
-    byStatus.set(status, cell);
+    byStatus.set(code, cell);
     return cell;
   }
 
@@ -187,13 +188,13 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     const state = (alias === undefined ? undefined : states.get(alias)) ?? unknown;
     const op = operationLabel(operation, method);
     const m = methodLabel(method);
-    // Statuses outside 100-599 share one cell (code "other") so the map stays bounded.
-    const s = Number.isInteger(status) && status >= 100 && status <= 599 ? status : 0;
-    const cell = state.responses.get(op)?.get(m)?.get(s) ?? responseCell(state, op, m, s);
+    // Keyed by the code label: every undocumented status of a class shares one cell.
+    const code = codeLabel(status);
+    const cell = state.responses.get(op)?.get(m)?.get(code) ?? responseCell(state, op, m, code);
     cell.pending++;
-    if (s === 401) state.unauthorized.pending++;
-    else if (s === 403) state.forbidden.pending++;
-    else if (s === 429) state.rateLimited.pending++;
+    if (status === 401) state.unauthorized.pending++;
+    else if (status === 403) state.forbidden.pending++;
+    else if (status === 429) state.rateLimited.pending++;
     if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.push(durationSeconds);
     // Only an answer given to the key describes its budget (a 401 carries the anonymous window).
     // Headers are kept, not parsed: parsing happens at scrape time (see RateLimitState).
