@@ -89,13 +89,17 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   // Caught from here on: the default action of SIGHUP ends the process, and start-up can take a
   // while (many keys, key files on slow storage). One that arrives now reloads once started.
+  // One listener for the whole life of the process: removing the last one would drop a signal
+  // that arrived but is not dispatched yet.
   let hupDuringStart = false;
-  const earlyHup = () => (hupDuringStart = true);
-  process.on("SIGHUP", earlyHup);
+  let onHup = () => void (hupDuringStart = true);
+  const hupListener = () => onHup();
+  process.on("SIGHUP", hupListener);
   let config;
   try {
     config = await loadConfigFile(file, io.env);
   } catch (err) {
+    process.off("SIGHUP", hupListener);
     if (!(err instanceof ConfigError)) throw err;
     for (const line of err.lines()) io.stderr(line);
     return 2;
@@ -106,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}) });
   } catch (err) {
-    process.off("SIGHUP", earlyHup);
+    process.off("SIGHUP", hupListener);
     lastResort.uninstall();
     if (!(err instanceof ConfigError)) {
       logger.fatal({ err }, "exporter failed to start");
@@ -129,8 +133,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       }
     });
   };
-  process.off("SIGHUP", earlyHup);
-  process.on("SIGHUP", reload);
+  onHup = reload;
   if (hupDuringStart) {
     logger.info("SIGHUP arrived during start-up: reloading the config now");
     reload();
