@@ -92,7 +92,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   // One listener for the whole life of the process: removing the last one would drop a signal
   // that arrived but is not dispatched yet.
   let hupDuringStart = false;
-  let onHup = () => void (hupDuringStart = true);
+  let onHup: () => void = () => {
+    hupDuringStart = true;
+  };
   const hupListener = () => onHup();
   process.on("SIGHUP", hupListener);
   let config;
