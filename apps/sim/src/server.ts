@@ -1,4 +1,5 @@
 // The sandbox app: createSim builds it in-process (tests drive it directly), startSim listens.
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { spec as defaultSpec } from "@minimo/client/spec";
 import express, { type Express } from "express";
@@ -29,12 +30,16 @@ export interface SimOptions {
   log?: boolean | ((line: string) => void);
   /** Handlers by operationId, over the built-in ones (tests use this). Default none. */
   handlers?: HandlerTable;
+  /** Token the `/__sim` control routes require in `X-Sim-Control-Token`. Default: random per sandbox (`controlToken`). */
+  controlToken?: string;
 }
 
 export interface Sim {
   app: Express;
   state: SimState;
   control: SimControl;
+  /** What the `/__sim` control routes require in the `X-Sim-Control-Token` header. */
+  controlToken: string;
 }
 
 /**
@@ -64,12 +69,14 @@ export function createSim(options: SimOptions = {}): Sim {
     operations,
   };
   const control = new SimControl(ctx);
+  const controlToken = options.controlToken ?? randomBytes(18).toString("base64url");
+  if (controlToken.length < 8) throw new Error("minimo-sim: controlToken must be at least 8 characters");
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
   if (log) app.use(logStep(ctx, log));
-  app.use("/__sim", controlRouter(control));
+  app.use("/__sim", controlRouter(control, controlToken));
   app.use(faultsStep(ctx));
   const validate = validationSteps(ctx);
   for (const op of operations) {
@@ -89,7 +96,7 @@ export function createSim(options: SimOptions = {}): Sim {
   app.use(notFoundStep(ctx));
   app.use(validationErrorHandler(ctx));
   app.use(internalErrorHandler(ctx));
-  return { app, state: ctx.state, control };
+  return { app, state: ctx.state, control, controlToken };
 }
 
 export interface StartSimOptions extends SimOptions {

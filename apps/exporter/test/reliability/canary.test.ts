@@ -61,7 +61,8 @@ describe("canary secrets appear nowhere", () => {
   const see = (where: string, text: string) => seen.push({ where, text });
 
   const faults = async (body: object | undefined) => {
-    const res = await fetch(`${sim.url}/__sim/faults`, body ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+    const control = { "x-sim-control-token": sim.controlToken };
+    const res = await fetch(`${sim.url}/__sim/faults`, body ? { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE", headers: control });
     expect(res.status).toBe(200);
   };
   const scrape = async (tag: string) => {
@@ -128,7 +129,7 @@ describe("canary secrets appear nowhere", () => {
     await waitFor(async () => sample(await scrape("recovering"), "minimo_key_up", { key: "valid" }) === 1, 5000, "recovery");
 
     // Rotation: the old canary now gets 401; the reload brings the new one in.
-    const rotated = (await (await fetch(`${sim.url}/__sim/keys/valid/rotate`, { method: "POST" })).json()) as { key: string };
+    const rotated = (await (await fetch(`${sim.url}/__sim/keys/valid/rotate`, { method: "POST", headers: { "x-sim-control-token": sim.controlToken } })).json()) as { key: string };
     expect(rotated.key).toMatch(/^mn-cnryvalid-/);
     expect(await call(simKeys[0]!.key)).toBe(401);
     const next = configFor(sim, rotated.key);

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
-import { demoKeys } from "@minimo/sim";
+import { demoKeys, startSim } from "@minimo/sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
 import { captureLogger, sample, sumOf, waitFor, withDecodedBytes } from "./support.js";
@@ -341,5 +341,20 @@ describe("raw upstream bytes never reach a log line", () => {
     const hidden = JSON.stringify({ rawPacket: [...Buffer.from(`authorization: Bearer ${CANARY_KEY}`)] });
     expect(hidden).not.toContain("CANARY");
     expect(withDecodedBytes(hidden)).toContain("CANARY");
+  });
+});
+
+describe("the sandbox's control API behind the gateway", () => {
+  // Regression: /__sim control routes answered anyone, so any gateway client could rotate a key
+  // and read the new one. They now need the sandbox's own token, which gateway clients lack.
+  it("a gateway client cannot rotate a key or read the key list", async () => {
+    const sim = await startSim({ port: 0 });
+    cleanup.push(() => sim.close());
+    const { exporter } = await exporterFor(sim.url);
+    const rotate = await fetch(`${exporter.gatewayUrl}/__sim/keys/demo-full/rotate`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
+    expect(rotate.status).toBe(401);
+    expect(await rotate.text()).not.toMatch(/mn-demo01-/);
+    expect((await fetch(`${exporter.gatewayUrl}/__sim/keys`)).status).toBe(401);
+    expect((await get(exporter)).status).toBe(200); // the key still works: it was not rotated
   });
 });
