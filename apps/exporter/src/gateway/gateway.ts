@@ -72,13 +72,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // one (refused, or answered 503) instead of being cut off on this one.
   const own = (res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders) => sendOwn(res, reason, metrics, closing, extra);
 
+  const refused = new WeakSet<object>();
   const server = http.createServer((req, res) => {
     const finish = tracker.admit(req.socket, () => {
       if (closing) own(res, "draining", { "retry-after": "1" });
       else guarded(req, res);
     });
     if (finish === undefined) {
-      sendOwn(res, "pipeline_too_deep", metrics, true);
+      // One 503 (with Connection: close) per connection; what was pipelined after it is never
+      // answered, as the connection ends there (RFC 9112 §9.3.2: the client may retry those).
+      if (refused.has(req.socket)) res.destroy();
+      else {
+        refused.add(req.socket);
+        sendOwn(res, "pipeline_too_deep", metrics, true);
+      }
       return;
     }
     res.once("finish", finish);
