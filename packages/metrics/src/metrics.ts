@@ -198,7 +198,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     if (durationSeconds >= 0 && durationSeconds < Number.POSITIVE_INFINITY) cell.duration.push(durationSeconds);
     // Only an answer given to the key describes its budget (a 401 carries the anonymous window).
     // Headers are kept, not parsed: parsing happens at scrape time (see RateLimitState).
-    if (state.rateLimit !== undefined && keyAccepted(s, op)) state.rateLimit.offer(startedAt ?? performance.now(), headers, Date.now());
+    if (state.rateLimit !== undefined && keyAccepted(Number.isInteger(status) ? status : 0, op)) state.rateLimit.offer(startedAt ?? performance.now(), headers, Date.now());
   }
 
   function recordBudget(input: RecordBudgetInput): void {
