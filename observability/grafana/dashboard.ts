@@ -22,7 +22,7 @@ export const DASHBOARD_SLUG = "minimo-api-keys";
  * Operations that spec/minimo.yaml marks deprecated, as a PromQL regex. Same regex as the
  * MinimoDeprecatedOperationTraffic alert; a test checks both against @minimo/client's OPERATIONS.
  */
-export const DEPRECATED_OPERATIONS_RE = "/api/transactionals.*|/api/contacts|/api/templates/email/.+/stats";
+export const DEPRECATED_OPERATIONS_RE = "/api/transactionals.*|/api/contacts|/api/templates/email/.+/stats|/v1/custom-fields";
 
 const RATE = "[$__rate_interval]";
 

@@ -66,7 +66,7 @@ describe.skipIf(skipWithout(prometheusBin, "dashboard queries against a real Pro
 
   it("returns data for every panel query, data source at 15 s (default) and at 60 s", async () => {
     // Traffic before the first scrape and between the first two, so rates have two samples.
-    await causePanelTraffic(send, sim!.url, keys);
+    await causePanelTraffic(send, sim!, keys);
     const scrapes = async (n: number) => {
       await eventually(`${n} scrapes`, 150_000, async () => {
         const r = await query(prom!.url, 'count_over_time(up{job="minimo"}[10m])');
@@ -76,7 +76,7 @@ describe.skipIf(skipWithout(prometheusBin, "dashboard queries against a real Pro
       });
     };
     await scrapes(1);
-    await causePanelTraffic(send, sim!.url, keys);
+    await causePanelTraffic(send, sim!, keys);
     await scrapes(2);
     const queries = gatewayPanelQueries();
     for (const dataSourceScrape of ["15s", "60s"]) {

@@ -191,7 +191,7 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
     expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
     await eventually("the first demo-full call scraped", 10_000, async () =>
       (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined);
-    await causePanelTraffic(viaGateway, sim!.url, { full: env.E2E_FULL, readonly: env.E2E_READONLY, limited: env.E2E_LIMITED });
+    await causePanelTraffic(viaGateway, sim!, { full: env.E2E_FULL, readonly: env.E2E_READONLY, limited: env.E2E_LIMITED });
     const queries = gatewayPanelQueries();
     expect(queries.length).toBeGreaterThan(20);
     const empty = await eventually("every dashboard query to return data", 20_000, async () => {

@@ -4,6 +4,7 @@ import { ConfigError } from "./config/errors.js";
 import { loadConfigFile } from "./config/load.js";
 import { startExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
+import { installLastResort } from "./process/last-resort.js";
 import { VERSION } from "./version.js";
 
 const USAGE = `usage: minimo-exporter --config FILE [--shard i/n]
@@ -86,19 +87,33 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return 2;
   }
 
+  // Caught from here on: the default action of SIGHUP ends the process, and start-up can take a
+  // while (many keys, key files on slow storage). One that arrives now reloads once started.
+  // One listener for the whole life of the process: removing the last one would drop a signal
+  // that arrived but is not dispatched yet.
+  let hupDuringStart = false;
+  let onHup: () => void = () => {
+    hupDuringStart = true;
+  };
+  const hupListener = () => onHup();
+  process.on("SIGHUP", hupListener);
   let config;
   try {
     config = await loadConfigFile(file, io.env);
   } catch (err) {
+    process.off("SIGHUP", hupListener);
     if (!(err instanceof ConfigError)) throw err;
     for (const line of err.lines()) io.stderr(line);
     return 2;
   }
   const logger = createLogger({ level: config.logLevel });
+  const lastResort = installLastResort(logger);
   let exporter;
   try {
     exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}) });
   } catch (err) {
+    process.off("SIGHUP", hupListener);
+    lastResort.uninstall();
     if (!(err instanceof ConfigError)) {
       logger.fatal({ err }, "exporter failed to start");
       return 1;
@@ -106,9 +121,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     for (const line of err.lines()) io.stderr(line);
     return 2;
   }
+  lastResort.attach(exporter.registry);
 
   let reloading = Promise.resolve();
-  process.on("SIGHUP", () => {
+  const reload = () => {
     reloading = reloading.then(async () => {
       try {
         await exporter.reload(await loadConfigFile(file, io.env));
@@ -118,7 +134,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         logger.error({ problems }, "config reload failed; keeping the previous config");
       }
     });
-  });
+  };
+  onHup = reload;
+  if (hupDuringStart) {
+    logger.info("SIGHUP arrived during start-up: reloading the config now");
+    reload();
+  }
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");

@@ -99,6 +99,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       metrics.recordError(r);
       usage.recordError(r.key);
     },
+    keyLabel: (alias) => metrics.keyLabel(alias),
   };
 
   let gatewayState: GatewayState;
@@ -118,7 +119,15 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   exporterMetrics.reloaded(true);
 
   let closing = false;
-  const gateway = createGateway({ state: () => gatewayState, recorder, exporterMetrics, logger, callers });
+  const gateway = createGateway({
+    state: () => gatewayState,
+    recorder,
+    exporterMetrics,
+    logger,
+    callers,
+    registry,
+    limits: { maxConnections: config.gateway.maxConnections, upstreamMaxSockets: config.gateway.upstreamMaxSockets },
+  });
   const metricsServer = createMetricsServer({
     registries: [registry, processRegistry],
     refresh: (waitMs) => prober.refresh(waitMs),
@@ -187,6 +196,9 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       }
       if (next.listen.gateway.port !== config.listen.gateway.port || next.listen.metrics.port !== config.listen.metrics.port || next.listen.gateway.host !== config.listen.gateway.host || next.listen.metrics.host !== config.listen.metrics.host) {
         logger.warn("listen addresses changed: they apply after a restart");
+      }
+      if (next.gateway.maxConnections !== config.gateway.maxConnections || next.gateway.upstreamMaxSockets !== config.gateway.upstreamMaxSockets) {
+        logger.warn("gateway.max_connections / gateway.upstream_max_sockets changed: they apply after a restart");
       }
       config = next;
       apply(next);

@@ -78,6 +78,11 @@ describe("npm start demo", () => {
     expect(new Set(agents).size).toBe(demoKeys.length);
   });
 
+  it("keeps the sandbox's control routes to holders of its token, not to gateway clients", async () => {
+    expect((await fetch(`${demo.gatewayUrl}/__sim/keys`)).status).toBe(401);
+    expect((await fetch(`${demo.simUrl}/__sim/faults`, { headers: { "x-sim-control-token": demo.simControlToken } })).status).toBe(200);
+  });
+
   it("stops traffic, exporter and sandbox on close", async () => {
     await demo.close();
     const sent = demo.traffic.sent;

@@ -1,5 +1,6 @@
 // What every part of the sandbox shares: the clock, the key store, the rate limiter, the faults
 // and the data. One object per sandbox, so two sandboxes in one process never share state.
+import type { ErrorForm } from "./errors.js";
 import type { Faults } from "./faults.js";
 import type { KeyStore, StoredKey } from "./keys.js";
 import type { Operation, SpecDocument } from "./operations.js";
@@ -22,4 +23,6 @@ export interface SimContext {
 export interface RequestFacts {
   key?: StoredKey;
   operation?: Operation;
+  /** The error form the operation documents per status (see `sendError`). */
+  errorForms?: Record<string, ErrorForm>;
 }

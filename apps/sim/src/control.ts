@@ -1,5 +1,9 @@
 // Control and fault injection under `/__sim/`, off the public paths: revoke, rotate or re-policy a
 // key, reset everything, inject faults. Programmatic twins of each route are on `SimControl`.
+// The routes need the sandbox's control token: anything that forwards requests to the sandbox
+// (the exporter's gateway, a proxy) would otherwise let any of its clients rotate a key and
+// read the new one.
+import { createHash, timingSafeEqual } from "node:crypto";
 import express, { Router, type Response } from "express";
 import type { SimContext } from "./context.js";
 import { faultsSchema, type Faults } from "./faults.js";
@@ -80,9 +84,23 @@ function unknownKey(res: Response, name: string) {
   res.status(404).json({ error: { code: "not_found", message: `No key named ${JSON.stringify(name)}` } });
 }
 
-export function controlRouter(control: SimControl): Router {
+/** The header the control routes read their token from. */
+export const CONTROL_TOKEN_HEADER = "x-sim-control-token";
+const CONTROL_BODY_LIMIT = "100kb";
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+export function controlRouter(control: SimControl, token: string): Router {
   const r = Router();
-  r.use(express.json());
+  const expected = digest(token);
+  r.use((req, res, next) => {
+    const given = req.headers[CONTROL_TOKEN_HEADER];
+    if (typeof given === "string" && timingSafeEqual(digest(given), expected)) return next();
+    res.status(401).json({
+      error: { code: "unauthorized", message: `Control routes need the ${CONTROL_TOKEN_HEADER} header: the token minimo-sim printed at start (sim.controlToken in code)` },
+    });
+  });
+  r.use(express.json({ limit: CONTROL_BODY_LIMIT }));
   r.get("/keys", (_req, res) => {
     res.json({ keys: control.keys() });
   });
@@ -122,9 +140,18 @@ export function controlRouter(control: SimControl): Router {
   r.delete("/faults", (_req, res) => {
     res.json(control.clearFaults());
   });
-  r.use(((err, _req, res, next) => {
+  r.use(((err: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(err);
-    res.status(400).json({ error: { code: "bad_request", message: "Request body is not valid JSON" } });
+    // body-parser's error types: each its own answer, so a 2 MB body is not "not valid JSON".
+    if (err.type === "entity.too.large") {
+      res.status(413).json({ error: { code: "payload_too_large", message: `Control request bodies are limited to ${CONTROL_BODY_LIMIT}` } });
+    } else if (err.type === "encoding.unsupported" || err.type === "charset.unsupported") {
+      res.status(415).json({ error: { code: "unsupported_media_type", message: "Control request bodies must be JSON, uncompressed, in UTF-8" } });
+    } else if (err.type === "entity.parse.failed") {
+      res.status(400).json({ error: { code: "bad_request", message: "Request body is not valid JSON" } });
+    } else {
+      res.status(400).json({ error: { code: "bad_request", message: "Request body could not be read" } });
+    }
   }) as express.ErrorRequestHandler);
   r.use((req, res) => {
     res.status(404).json({ error: { code: "not_found", message: `No control route ${req.method} ${req.path}` } });

@@ -27,10 +27,24 @@ export function notFound(message = "Resource not found"): ErrorBody {
   return { error: { code: "not_found", message } };
 }
 
+/**
+ * How an operation documents an error status: the envelope (most), a flat `{"error": "..."}`
+ * string (the send-html page's 400) or no body at all (the send-html page's 401 and 403).
+ */
+export type ErrorForm = "envelope" | "flat" | "none";
+
+/**
+ * Sends an error in the form the request's operation documents for that status
+ * (`res.locals.sim.errorForms`, derived from the spec), the envelope otherwise.
+ */
 export function sendError(res: Response, faults: Faults, status: number, body: ErrorBody): void {
   if (faults.nonJsonErrors) {
     res.status(status).type("html").send(htmlErrorPage(status));
     return;
   }
-  res.status(status).json(body);
+  const forms = (res.locals.sim as { errorForms?: Record<string, ErrorForm> } | undefined)?.errorForms;
+  const form = forms?.[String(status)] ?? "envelope";
+  if (form === "none") res.status(status).end();
+  else if (form === "flat") res.status(status).json({ error: body.error.message });
+  else res.status(status).json(body);
 }

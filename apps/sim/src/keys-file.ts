@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parseDocument } from "yaml";
-import { apiKeyProblem } from "@minimo/client";
+import { apiKeyProblem, redactApiKeys } from "@minimo/client";
 import type { KeySpec } from "./keys.js";
 
 // ajv-formats is CommonJS with a default export; under NodeNext its default sits one level down.
@@ -95,7 +95,9 @@ export function describeAjvErrors(errors: readonly ErrorObject[] | null | undefi
         ? "must be a date (YYYY-MM-DD) or an RFC 3339 date-time"
         : `must match format ${String(e.params.format ?? "")}`;
     } else if (e.keyword === "enum") {
-      message = `must be one of ${PERMISSIONS.join(", ")}`;
+      // The rule's own list: a fault's errorStatus is not a permission.
+      const allowed = (e.params.allowedValues as readonly unknown[] | undefined) ?? [];
+      message = `must be one of ${allowed.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ")}`;
     } else {
       message = e.message ?? e.keyword;
     }
@@ -134,6 +136,9 @@ export function validateKeys(raw: unknown, source = "keys"): KeySpec[] {
   const names = new Map<string, number>();
   const values = new Map<string, number>();
   specs.forEach((k, i) => {
+    // The name is printed at start, listed by GET /__sim/keys and logged per request: a key
+    // pasted there would be published (the exporter refuses the same mistake).
+    if (redactApiKeys(k.name) !== k.name) problems.push({ path: `keys[${i}].name`, message: "looks like an API key; the name is shown in logs, so use an alias such as \"production\"" });
     const shape = apiKeyProblem(k.key);
     if (shape !== undefined) problems.push({ path: `keys[${i}].key`, message: shape });
     const n = names.get(k.name);

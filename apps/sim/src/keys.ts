@@ -42,7 +42,8 @@ export type AuthResult =
   | { ok: true; key: StoredKey }
   | { ok: false; reason: AuthFailure; key?: StoredKey };
 
-const BEARER = /^Bearer +(\S+) *$/;
+// The auth scheme name is case-insensitive (RFC 7235 §2.1), so `bearer` and `BEARER` work too.
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 function digestOf(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();

@@ -3,6 +3,7 @@
 // Every response, errors and unauthenticated ones included, carries X-RateLimit-* headers.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { RequestFacts, SimContext } from "./context.js";
+import { errorFormsOf } from "./error-forms.js";
 import { FORBIDDEN, UNAUTHORIZED, gone, rateLimited, sendError } from "./errors.js";
 import { writeRateLimitHeaders } from "./faults.js";
 import { hasPermission, type StoredKey } from "./keys.js";
@@ -56,10 +57,12 @@ export function faultsStep(ctx: SimContext): RequestHandler {
 
 /** 401 for a missing, malformed, unknown, expired or revoked key; then counts the request. */
 export function authAndRateStep(ctx: SimContext, op: Operation): RequestHandler {
+  const errorForms = errorFormsOf(ctx.spec, op);
   return (req, res, next) => {
     const now = ctx.now();
     const f = facts(res);
     f.operation = op;
+    f.errorForms = errorForms;
     const auth = ctx.keys.authenticate(req.get("authorization"), now);
     if (!auth.ok) {
       if (auth.key) f.key = auth.key;
@@ -105,6 +108,22 @@ export function notFoundStep(ctx: SimContext): RequestHandler {
   return (req, res) => {
     peekHeaders(ctx, req, res);
     sendError(res, ctx.faults, 404, { error: { code: "not_found", message: `No operation ${req.method} ${req.path}` } });
+  };
+}
+
+/**
+ * A method the path does not serve: 405 with `Allow` (RFC 9110 §15.5.6) and the envelope, after
+ * any fault, before auth. `HEAD` is allowed wherever `GET` is (express answers it).
+ */
+export function methodNotAllowedStep(ctx: SimContext, methods: readonly string[]): RequestHandler {
+  const allowed = [...new Set(methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])))];
+  const allow = allowed.join(", ");
+  return (req, res) => {
+    peekHeaders(ctx, req, res);
+    res.setHeader("Allow", allow);
+    sendError(res, ctx.faults, 405, {
+      error: { code: "method_not_allowed", message: `${req.method} is not allowed on ${req.path}; allowed: ${allow}` },
+    });
   };
 }
 

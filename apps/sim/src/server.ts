@@ -1,4 +1,5 @@
 // The sandbox app: createSim builds it in-process (tests drive it directly), startSim listens.
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { spec as defaultSpec } from "@minimo/client/spec";
 import express, { type Express } from "express";
@@ -9,7 +10,7 @@ import { handlers as defaultHandlers, type HandlerTable } from "./handlers/index
 import { KeyStore, type KeySpec } from "./keys.js";
 import { validateKeys } from "./keys-file.js";
 import { expressPath, operationsOf, type SpecDocument } from "./operations.js";
-import { authAndRateStep, faultsStep, logStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
+import { authAndRateStep, faultsStep, logStep, methodNotAllowedStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
 import { RateLimiter } from "./rate-limit.js";
 import { SimState } from "./state.js";
 import { internalErrorHandler, validationErrorHandler, validationSteps } from "./validation.js";
@@ -29,12 +30,16 @@ export interface SimOptions {
   log?: boolean | ((line: string) => void);
   /** Handlers by operationId, over the built-in ones (tests use this). Default none. */
   handlers?: HandlerTable;
+  /** Token the `/__sim` control routes require in `X-Sim-Control-Token`. Default: random per sandbox (`controlToken`). */
+  controlToken?: string;
 }
 
 export interface Sim {
   app: Express;
   state: SimState;
   control: SimControl;
+  /** What the `/__sim` control routes require in the `X-Sim-Control-Token` header. */
+  controlToken: string;
 }
 
 /**
@@ -64,12 +69,14 @@ export function createSim(options: SimOptions = {}): Sim {
     operations,
   };
   const control = new SimControl(ctx);
+  const controlToken = options.controlToken ?? randomBytes(18).toString("base64url");
+  if (controlToken.length < 8) throw new Error("minimo-sim: controlToken must be at least 8 characters");
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
   if (log) app.use(logStep(ctx, log));
-  app.use("/__sim", controlRouter(control));
+  app.use("/__sim", controlRouter(control, controlToken));
   app.use(faultsStep(ctx));
   const validate = validationSteps(ctx);
   for (const op of operations) {
@@ -82,10 +89,14 @@ export function createSim(options: SimOptions = {}): Sim {
       (req, res) => handler(req, res, ctx),
     );
   }
+  // A known path with a method it does not serve: 405 with `Allow` (before auth, like a 404).
+  const methodsByPath = new Map<string, string[]>();
+  for (const op of operations) methodsByPath.set(op.path, [...(methodsByPath.get(op.path) ?? []), op.method]);
+  for (const [path, methods] of methodsByPath) app.all(expressPath(path), methodNotAllowedStep(ctx, methods));
   app.use(notFoundStep(ctx));
   app.use(validationErrorHandler(ctx));
   app.use(internalErrorHandler(ctx));
-  return { app, state: ctx.state, control };
+  return { app, state: ctx.state, control, controlToken };
 }
 
 export interface StartSimOptions extends SimOptions {

@@ -42,6 +42,8 @@ export interface EmailTemplateRecord {
   status: "active" | "draft" | "archived";
   category: string;
   variables: string[];
+  /** False: sends answer `sender_not_verified` (the template's sender domain is not verified). */
+  senderVerified: boolean;
   created: string;
   updated: string;
   stats: { created: string; totalMessagesSent: number; opens: number; clicks: number };
@@ -107,17 +109,50 @@ export class SimState {
     }
     this.emailTemplates = [
       {
-        id: 123, aliases: ["tmpl_abc123", "welcome-email"], name: "Order confirmation", subject: "Your order",
-        status: "active", category: "transactional", variables: ["firstName"], created: SEEDED_AT, updated: SEEDED_AT,
-        stats: { created: SEEDED_AT, totalMessagesSent: 1500, opens: 1275, clicks: 180 },
+        id: 123, aliases: ["tmpl_abc123", "welcome-email", "tmpl_welcome"], name: "Order confirmation", subject: "Your order",
+        status: "active", category: "transactional", variables: ["firstName"], senderVerified: true, created: SEEDED_AT,
+        updated: SEEDED_AT, stats: { created: SEEDED_AT, totalMessagesSent: 1500, opens: 1275, clicks: 180 },
       },
       {
         id: 124, aliases: ["tmpl_draft01"], name: "Spring newsletter", subject: "News", status: "draft",
-        category: "marketing", variables: [], created: SEEDED_AT, updated: SEEDED_AT,
+        category: "marketing", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
+      },
+      {
+        id: 125, aliases: ["tmpl_unverified"], name: "Unverified sender", subject: "Hello", status: "active",
+        category: "transactional", variables: [], senderVerified: false, created: SEEDED_AT, updated: SEEDED_AT,
+        stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
+      },
+      // The stats page's A/B example ids and the send page's order-confirmation example.
+      {
+        id: 126, aliases: ["tmpl_variant_a"], name: "Welcome A", subject: "Welcome", status: "active",
+        category: "transactional", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        stats: { created: SEEDED_AT, totalMessagesSent: 200, opens: 120, clicks: 20 },
+      },
+      {
+        id: 127, aliases: ["tmpl_variant_b"], name: "Welcome B", subject: "Welcome!", status: "active",
+        category: "transactional", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        stats: { created: SEEDED_AT, totalMessagesSent: 200, opens: 130, clicks: 34 },
+      },
+      {
+        id: 128, aliases: ["tmpl_order_confirm"], name: "Order placed", subject: "Thanks for your order", status: "active",
+        category: "transactional", variables: ["orderNumber"], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
       },
     ];
+    // The html-stats page's example email, so its documented request has its documented answer.
+    this.emails.set("DMPNEF8", {
+      id: "DMPNEF8", status: "sent", to: "customer@example.com", subject: "Your receipt", messageId: "0100019c8b3d4a4f-sim",
+      sentAt: "2026-05-19T10:30:00Z", opened: true, firstOpenAt: "2026-05-19T10:32:14Z", clickCount: 2,
+      firstClickAt: "2026-05-19T10:33:05Z", failureReason: null,
+    });
     this.whatsappTemplates = [
+      // The send page's example template.
+      {
+        id: "tmpl_5ordconf0001", name: "order_confirmation", language: "en_US", status: "APPROVED", category: "UTILITY",
+        namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },
+        components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} is confirmed." }],
+      },
       {
         id: "tmpl_82jh2asjda", name: "order_shipped", language: "en_US", status: "APPROVED", category: "UTILITY",
         namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },

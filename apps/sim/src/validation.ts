@@ -9,7 +9,17 @@ import { sendError } from "./errors.js";
 import { operationObject, type Operation } from "./operations.js";
 import { facts } from "./pipeline.js";
 
-interface ValidatorError { status?: number; errors?: { path?: string; message?: string }[]; type?: string; message?: string }
+interface ValidatorError {
+  status?: number;
+  errors?: { path?: string; message?: string; errorCode?: string }[];
+  type?: string;
+  message?: string;
+  charset?: string;
+  encoding?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
 
 // Building the validator (dereferencing, compiling schemas) is the costliest part of starting a
 // sandbox, and it holds no per-sandbox state: share it between sandboxes serving the same spec.
@@ -22,8 +32,14 @@ export function validationSteps(ctx: SimContext): RequestHandler[] {
     validator = buildValidator(ctx);
     validators.set(ctx.spec, validator);
   }
-  return [parseJson, ...validator];
+  return [parseJson, ...validator, bodyIsObject];
 }
+
+/** Belt and braces after validation: handlers may read `req.body.x` without a guard. */
+const bodyIsObject: RequestHandler = (req, _res, next) => {
+  if (req.body === undefined || req.body === null) req.body = {};
+  next();
+};
 
 function buildValidator(ctx: SimContext): RequestHandler[] {
   return OpenApiValidator.middleware({
@@ -49,31 +65,88 @@ function field(path: string | undefined): string {
   return (path ?? "").split("/").filter(Boolean).slice(1).join(".") || "body";
 }
 
+function deref(ctx: SimContext, node: Obj | undefined): Obj | undefined {
+  let o = node;
+  for (let i = 0; i < 10 && typeof o?.$ref === "string"; i++) {
+    o = (o.$ref as string).replace(/^#\//, "").split("/").reduce((acc: Obj | undefined, k) => acc?.[k], ctx.spec as Obj);
+  }
+  return o;
+}
+
+/**
+ * The documented error code for a bad value at `/body/…` (`x-minimo-error-code` on the
+ * property's schema, e.g. `invalid_phone_number` on Phone), or undefined.
+ */
+function documentedCode(ctx: SimContext, op: Operation | undefined, path: string | undefined): string | undefined {
+  if (!op || !path?.startsWith("/body/")) return undefined;
+  let schema = deref(ctx, operationObject(ctx.spec, op)?.requestBody?.content?.["application/json"]?.schema);
+  for (const segment of path.split("/").slice(2)) {
+    schema = deref(ctx, /^\d+$/.test(segment) ? schema?.items : schema?.properties?.[segment]);
+    if (!schema) return undefined;
+  }
+  const code = schema?.["x-minimo-error-code"];
+  return typeof code === "string" ? code : undefined;
+}
+
+/** A readable message for a failed check; the send-html page's own words for a bad email. */
+function problemMessage(e: { message?: string; errorCode?: string }): string {
+  if (e.message?.startsWith("must have required property")) return "is required";
+  if (e.message === 'must match format "email"') return "must be an email";
+  return e.message ?? "is invalid";
+}
+
+/** body-parser and router failures (type or status 4xx), each with a message that says what to fix. */
+function transportMessage(err: ValidatorError, contentEncoding: string | undefined): string | undefined {
+  switch (err.type) {
+    case "entity.parse.failed": return "Request body is not valid JSON";
+    case "entity.too.large": return "Request body too large (limit 1mb)";
+    case "encoding.unsupported": return `Content-Encoding ${err.encoding ?? "(unknown)"} is not supported (send identity, gzip, deflate or br)`;
+    case "charset.unsupported": return `Charset ${err.charset ?? "(unknown)"} is not supported: send UTF-8 JSON`;
+    case "request.aborted": return "Request body was cut off";
+    case "request.size.invalid": return "Request body length does not match Content-Length";
+    default: break;
+  }
+  if (err.status === 415) return "Content-Type must be application/json";
+  // zlib / brotli: a body that does not decompress with the Content-Encoding it declares.
+  const code = (err as { code?: string }).code ?? "";
+  if (contentEncoding && (/^Z_/.test(code) || /BROTLI|DECOMPRESS/i.test(`${code} ${err.message ?? ""}`))) {
+    return `Request body could not be decoded with Content-Encoding ${contentEncoding}`;
+  }
+  if (err instanceof URIError || /^Failed to decode param/.test(err.message ?? "")) return "Malformed percent-encoding in the URL";
+  const status = err.status ?? (err as { statusCode?: number }).statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500 && !(err.errors && err.errors.length > 0)) {
+    return "Malformed request";
+  }
+  return undefined;
+}
+
 export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
-  return (err: ValidatorError, _req, res, next) => {
+  return (err: ValidatorError, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
     const op = facts(res).operation;
-    const problems = (err.errors ?? []).map((e) => ({
-      field: field(e.path),
-      message: e.message?.startsWith("must have required property") ? "is required" : e.message ?? "is invalid",
-    }));
-    // body-parser: malformed JSON or a body that is too large.
-    if (err.type === "entity.parse.failed" || err.status === 413 || err.status === 415) {
-      const message = err.status === 413 ? "Request body too large"
-        : err.status === 415 ? "Content-Type must be application/json" : "Request body is not valid JSON";
-      sendError(res, ctx.faults, 400, { error: { code: "bad_request", message } });
+    // Malformed transport (bad JSON, bad encoding, too large, bad charset, bad URL): 400.
+    const transport = transportMessage(err, req.get("content-encoding"));
+    if (transport !== undefined) {
+      sendError(res, ctx.faults, 400, { error: { code: "bad_request", message: transport } });
       return;
     }
+    const problems = (err.errors ?? []).map((e) => ({ field: field(e.path), message: problemMessage(e) }));
     if (err.status === 400 && problems.length > 0) {
       const first = problems[0]!;
-      const where = (err.errors?.[0]?.path ?? "").split("/")[1];
+      const firstPath = err.errors?.[0]?.path;
+      const where = (firstPath ?? "").split("/")[1];
       const details = { field: first.field, problems };
       if (where === "body") {
         const status = documents(ctx, op, "422") ? 422 : 400;
-        sendError(res, ctx.faults, status, { error: { code: "validation_error", message: `${first.field} ${first.message}`, details } });
+        const badValue = !/^required\b/.test(err.errors?.[0]?.errorCode ?? "") && first.message !== "is required";
+        const code = (badValue && status === 422 ? documentedCode(ctx, op, firstPath) : undefined) ?? "validation_error";
+        const message = code === "invalid_phone_number"
+          ? `${first.field} must be a phone number in E.164 format (+<country code><number>, no spaces)`
+          : `${first.field} ${first.message}`;
+        sendError(res, ctx.faults, status, { error: { code, message, details } });
         return;
       }
       if (where === "params" && !documents(ctx, op, "400")) {

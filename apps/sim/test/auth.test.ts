@@ -54,12 +54,24 @@ describe("documented error cases give exactly the documented status and body", (
       ["PUT", "/public/v1/contacts/1", { firstName: "A" }],
       ["DELETE", "/public/v1/contacts/1", undefined],
       ["POST", "/public/v1/custom-fields", { key: "K", displayName: "K", type: "text" }],
-      ["POST", "/public/v1/emails", { to: "a@example.com", subject: "s", html: "<p>x</p>" }],
       ["POST", "/public/v1/templates/whatsapp/send", { recipient: "+393471234567", type: "template", template: { name: "order_shipped" } }],
     ] as const) {
       const r = await call(s, method, path, { key: KEYS.readonly, body });
       expect([method, path, r.status, r.text]).toEqual([method, path, 403, JSON.stringify(FORBIDDEN)]);
     }
+  });
+
+  it("the send-html page's own forms: 401 and 403 with no body, 400 as a flat string", async () => {
+    const s = await sim();
+    const body = { to: "a@example.com", subject: "s", html: "<p>x</p>" };
+    const forbidden = await call(s, "POST", "/public/v1/emails", { key: KEYS.readonly, body });
+    expect([forbidden.status, forbidden.text]).toEqual([403, ""]);
+    const unauthorized = await call(s, "POST", "/public/v1/emails", { key: KEYS.revoked, body });
+    expect([unauthorized.status, unauthorized.text]).toEqual([401, ""]);
+    const bad = await call(s, "POST", "/public/v1/emails", { body: { to: "nope", subject: "s", html: "h" } });
+    expect([bad.status, bad.json]).toEqual([400, { error: "to must be an email" }]);
+    // Only `to` is required by the page.
+    expect((await call(s, "POST", "/public/v1/emails", { body: { to: "a@example.com" } })).status).toBe(200);
   });
 
   it("the read-only key reads", async () => {
@@ -106,9 +118,9 @@ describe("documented error cases give exactly the documented status and body", (
     const extra = await call(s, "POST", "/public/v1/contacts", { body: { email: "a@example.com", nickname: "x" } });
     expect(extra.status).toBe(422);
     expect(extra.json).toMatchObject({ error: { code: "validation_error", details: { field: "nickname" } } });
-    const email = await call(s, "POST", "/public/v1/emails", { body: { to: "not-an-email", subject: "s", html: "h" } });
-    expect(email.status).toBe(400);
-    expect(email.json).toMatchObject({ error: { code: "validation_error", details: { field: "to" } } });
+    const tpl = await call(s, "POST", "/api/templates/email/send", { body: { templateId: 123, customFields: {} } });
+    expect(tpl.status).toBe(422);
+    expect(tpl.json).toMatchObject({ error: { code: "validation_error", details: { field: "recipient" } } });
   });
 
   it("400 for malformed JSON, bad query and path parameters; 404 for an unknown path", async () => {
@@ -147,6 +159,37 @@ describe("documented error cases give exactly the documented status and body", (
     const up = await call(s, "POST", "/public/v1/contacts", { body: { email: "ada.l@example.com", phone: "+393471234567" } });
     expect(up.json).toEqual([{ contactId: "1" }]);
     expect((await call(s, "GET", "/public/v1/contacts/by-email/ada.l%40example.com")).json).toMatchObject({ data: { id: 1, deleted: false } });
+  });
+
+  it("a wrong method on a documented path is 405 with Allow, before auth; an unknown path stays 404", async () => {
+    const s = await sim();
+    const r = await call(s, "PATCH", "/public/v1/contacts/1", { key: null });
+    expect([r.status, r.headers.get("allow")]).toEqual([405, "PUT, DELETE"]);
+    expect(r.json).toMatchObject({ error: { code: "method_not_allowed" } });
+    const list = await call(s, "DELETE", "/public/v1/custom-fields");
+    expect([list.status, list.headers.get("allow")]).toEqual([405, "GET, HEAD, POST"]);
+    const upsertPath = await call(s, "GET", "/public/v1/contacts/upsert");
+    expect([upsertPath.status, upsertPath.headers.get("allow")]).toEqual([405, "POST"]);
+    expect((await call(s, "PATCH", "/public/v1/nothing-here")).status).toBe(404);
+  });
+
+  it("the Bearer scheme is case-insensitive (RFC 7235): bearer and BEARER authenticate", async () => {
+    const s = await sim();
+    for (const scheme of ["bearer", "BEARER", "Bearer"]) {
+      const r = await call(s, "GET", "/public/v1/custom-fields", { key: null, headers: { authorization: `${scheme} ${KEYS.full}` } });
+      expect([scheme, r.status]).toEqual([scheme, 200]);
+    }
+    expect((await call(s, "GET", "/public/v1/custom-fields", { key: null, headers: { authorization: `Basic ${KEYS.full}` } })).status).toBe(401);
+  });
+
+  it("pagination: page and limit slice list answers and report page, limit, total, totalPages, hasNext", async () => {
+    const s = await sim();
+    const first = await call(s, "GET", "/public/v1/custom-fields?limit=1");
+    expect(first.json).toMatchObject({ data: [{ key: "FIRST_NAME" }], page: 1, limit: 1, total: 2, totalPages: 2, hasNext: true, hasPrev: false });
+    const second = await call(s, "GET", "/public/v1/custom-fields?limit=1&page=2");
+    expect(second.json).toMatchObject({ data: [{ key: "LAST_NAME" }], page: 2, hasNext: false, hasPrev: true });
+    const tooMany = await call(s, "GET", "/api/templates/whatsapp?limit=101");
+    expect([tooMany.status, (tooMany.json as { error: { code: string } }).error.code]).toEqual([400, "bad_request"]);
   });
 
   it("a non-JSON content type is 400 bad_request; unknown query parameters are ignored", async () => {

@@ -26,6 +26,10 @@ describe("minimo-sim CLI", () => {
       expect(banner).toMatch(/demo-readonly .*contacts:read custom_fields:read stats:read whatsapp:read templates:read/);
       expect(banner).not.toMatch(/FAKE/);
       expect((await call(started, "GET", "/public/v1/custom-fields", { key: KEYS.full })).status).toBe(200);
+      // The printed control token opens the control routes.
+      const token = /X-Sim-Control-Token: (\S+)/.exec(banner)![1]!;
+      expect((await call({ url: started.url, controlToken: token }, "GET", "/__sim/keys")).status).toBe(200);
+      expect((await call({ url: started.url }, "GET", "/__sim/keys")).status).toBe(401);
     } finally {
       await started.stop();
     }
@@ -42,6 +46,34 @@ describe("minimo-sim CLI", () => {
       expect(cap.err.join("\n")).not.toContain("CANARY");
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Regression: a port in use gave a stack trace and exit 1 (the exporter: one line, exit 2).
+  it("a port in use: one line naming the address and the reason, exit 2", async () => {
+    const first = io();
+    const started = await main(["--port", "0", "--quiet"], first.io);
+    if (typeof started === "number") throw new Error(`exit ${started}`);
+    try {
+      const port = new URL(started.url).port;
+      const cap = io();
+      expect(await main(["--port", port, "--quiet"], cap.io)).toBe(2);
+      expect(cap.err).toEqual([`minimo-sim: cannot listen on 127.0.0.1:${port}: address already in use (EADDRINUSE)`]);
+    } finally {
+      await started.stop();
+    }
+  });
+
+  it("--control-token sets the token the control routes require", async () => {
+    const cap = io();
+    const started = await main(["--port", "0", "--quiet", "--control-token", "rehearsal-token-1"], cap.io);
+    if (typeof started === "number") throw new Error(`exit ${started}`);
+    try {
+      expect(cap.out.join("\n")).not.toContain("rehearsal-token-1");
+      expect((await call({ url: started.url, controlToken: "rehearsal-token-1" }, "POST", "/__sim/reset")).status).toBe(204);
+      expect((await call({ url: started.url, controlToken: "wrong-token-00" }, "POST", "/__sim/reset")).status).toBe(401);
+    } finally {
+      await started.stop();
     }
   });
 

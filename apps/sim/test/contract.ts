@@ -96,3 +96,26 @@ function safeJson(text: string): unknown {
     return Symbol("not JSON");
   }
 }
+
+/** The operation's parameters, path-level and operation-level, dereferenced. */
+export function parameters(op: Operation): Obj[] {
+  const item = (spec as Obj).paths[op.path] as Obj;
+  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map((p: Obj) => deref(p, []).obj);
+}
+
+/** The operation's path with its parameters' examples filled in. */
+export function exampleUrl(op: Operation): string {
+  let path = op.path;
+  for (const p of parameters(op)) {
+    if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(String(p.example ?? p.schema?.example)));
+  }
+  return path;
+}
+
+/** The operation's request-body example, if any. */
+export function requestExample(op: Operation): unknown {
+  const media = (spec as Obj).paths[op.path][op.method.toLowerCase()].requestBody?.content?.["application/json"];
+  if (!media) return undefined;
+  return media.example ?? Object.values((media.examples ?? {}) as Obj)[0]?.value;
+}
+

@@ -67,6 +67,35 @@ describe("control routes under /__sim", () => {
     expect((await call(s, "GET", "/public/v1/contacts/by-email/ada%40example.com")).status).toBe(404);
   });
 
+  // Regression: the control routes answered anyone, so every client of a gateway in front of the
+  // sandbox could rotate a key and read the new one.
+  it("control routes need the sandbox's control token", async () => {
+    const s = await sim();
+    for (const token of [undefined, "", "wrong-token-value", `${s.controlToken}x`]) {
+      const headers: Record<string, string> = token === undefined ? {} : { "x-sim-control-token": token };
+      const r = await call({ url: s.url }, "POST", "/__sim/keys/demo-full/rotate", { headers });
+      expect(r.status).toBe(401);
+      expect((r.json as { error: { message: string } }).error.message).toMatch(/X-Sim-Control-Token|x-sim-control-token/);
+    }
+    expect((await call(s, "GET", CF)).status).toBe(200); // not rotated
+    const own = await sim({ controlToken: "my-rehearsal-token" });
+    expect(own.controlToken).toBe("my-rehearsal-token");
+    expect((await call({ url: own.url, controlToken: "my-rehearsal-token" }, "GET", "/__sim/faults")).status).toBe(200);
+  });
+
+  // Regression: a 2 MB body was "not valid JSON"; an enum error named the permission list.
+  it("an oversized control body is 413, and enum errors name the rule's own values", async () => {
+    const s = await sim();
+    const big = await call(s, "PUT", "/__sim/faults", { body: JSON.stringify({ latencyMs: 1, pad: "x".repeat(2 * 1024 * 1024) }) });
+    expect(big.status).toBe(413);
+    expect((big.json as { error: { code: string; message: string } }).error).toEqual({ code: "payload_too_large", message: "Control request bodies are limited to 100kb" });
+    const status = await call(s, "PUT", "/__sim/faults", { body: { errorStatus: 404, rateLimitHeaders: "sometimes" } });
+    expect((status.json as { error: { message: string } }).error.message).toBe(
+      "errorStatus: must be one of 500, 503; rateLimitHeaders: must be one of normal, missing, garbage, negative, huge");
+    const perm = await call(s, "PUT", "/__sim/keys/demo-full/policy", { body: { permissions: ["everything"] } });
+    expect((perm.json as { error: { message: string } }).error.message).toMatch(/^permissions\[0\]: must be one of contacts:read, /);
+  });
+
   it("invalid control bodies and unknown keys are rejected with a reason", async () => {
     const s = await sim();
     const bad = await call(s, "PUT", "/__sim/keys/demo-full/policy", { body: { rate_limit: { limit: 0 } } });

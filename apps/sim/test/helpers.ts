@@ -53,8 +53,10 @@ export interface CallOptions {
 }
 
 /** One request to the sandbox; public-path responses are recorded for the contract check. */
-export async function call(s: { url: string }, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
+export async function call(s: { url: string; controlToken?: string }, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
   const headers: Record<string, string> = { ...opts.headers };
+  // Control routes carry the sandbox's token unless the test sets the header itself.
+  if (path.startsWith("/__sim/") && s.controlToken !== undefined) headers["x-sim-control-token"] ??= s.controlToken;
   if (opts.key !== null) headers.authorization ??= `Bearer ${opts.key ?? KEYS.full}`;
   let body: string | undefined;
   if (opts.body !== undefined) {

@@ -57,6 +57,9 @@ describe("keys file", () => {
       ["keys[0].rate_limit.limit: must be >= 1", "keys[0].rate_limit.window: unknown field", "keys[0].rate_limit.window_seconds: is required"]],
     ["duplicate name and key", `keys: [{ name: a, key: ${KEY} }, { name: a, key: ${KEY} }]`,
       ["keys[1].name: duplicates keys[0].name", "keys[1].key: duplicates keys[0].key"]],
+    // Regression: accepted, then printed at start, listed by GET /__sim/keys and logged per request.
+    ["a full key as the name", `keys: [{ name: ${KEY}, key: mn-acme02-otherSecret0000 }]`,
+      ["keys[0].name: looks like an API key; the name is shown in logs, so use an alias such as \"production\""]],
     ["YAML syntax error next to the secret", `keys:\n  - name: a\n    key: "${KEY}\n  - [`,
       ["line 3, column 10: YAML syntax error (MISSING_CHAR)"]],
   ];
@@ -89,7 +92,8 @@ describe("key store", () => {
     const store = new KeyStore([{ name: "a", key: KEY }]);
     expect(store.identify(`Bearer ${KEY}`).key?.name).toBe("a");
     expect(store.identify(`Bearer mn-acme01-${CANARY}x`).failure).toBe("unknown");
-    expect(store.identify(`bearer ${KEY}`).failure).toBe("malformed");
+    // The scheme is case-insensitive (RFC 7235 §2.1).
+    expect(store.identify(`bearer ${KEY}`).key?.name).toBe("a");
     expect(store.identify(undefined).failure).toBe("missing");
   });
 

@@ -26,7 +26,7 @@ const UNKNOWN_KEY = "mn-demo01-FAKEpanelTraffic000000000";
  * 200s, a 401 (unknown key), a 403, 429s, a sunset legacy call (410) and one dropped connection
  * (a transport error).
  */
-export async function causePanelTraffic(send: Send, simUrl: string, keys: { full: string; readonly: string; limited: string }): Promise<void> {
+export async function causePanelTraffic(send: Send, sim: { url: string; controlToken: string }, keys: { full: string; readonly: string; limited: string }): Promise<void> {
   for (let i = 0; i < 4; i++) expect(await send(keys.full, "GET", "/public/v1/custom-fields")).toBe(200);
   expect(await send(UNKNOWN_KEY, "GET", "/public/v1/custom-fields")).toBe(401);
   expect(await send(keys.readonly, "POST", "/public/v1/custom-fields", { name: "x", type: "text" })).toBe(403);
@@ -34,10 +34,11 @@ export async function causePanelTraffic(send: Send, simUrl: string, keys: { full
   for (let i = 0; i < 8; i++) limited.push(await send(keys.limited, "GET", "/public/v1/custom-fields"));
   expect(limited).toContain(429);
   expect(await send(keys.full, "POST", "/api/transactionals", { to: "a@example.com" })).toBe(410);
-  const faults = await fetch(`${simUrl}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ dropRate: 1 }) });
+  const control = { "x-sim-control-token": sim.controlToken };
+  const faults = await fetch(`${sim.url}/__sim/faults`, { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify({ dropRate: 1 }) });
   expect(faults.ok).toBe(true);
   expect(await send(keys.full, "GET", "/public/v1/custom-fields")).toBeGreaterThanOrEqual(500);
-  await fetch(`${simUrl}/__sim/faults`, { method: "DELETE" });
+  await fetch(`${sim.url}/__sim/faults`, { method: "DELETE", headers: control });
 }
 
 /** The panel queries that return nothing from Prometheus at `promUrl` (title, refId, expr). */

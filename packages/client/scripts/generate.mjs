@@ -38,6 +38,17 @@ ${body}
 `;
 }
 
+function statusesFile() {
+  const codes = new Set();
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const op of Object.values(item)) for (const code of Object.keys(op?.responses ?? {})) if (/^[1-5]\d\d$/.test(code)) codes.add(Number(code));
+  }
+  return `${HEADER}
+/** Every status code a response of the spec documents, ascending: the \`code\` label's own values. */
+export const DOCUMENTED_STATUSES: readonly number[] = ${JSON.stringify([...codes].sort((a, b) => a - b))};
+`;
+}
+
 function specFile() {
   return `${HEADER}
 /** The spec document (spec/minimo.yaml) as a plain object, for validators and route tables. */
@@ -49,6 +60,7 @@ const files = {
   "minimo.ts": await typesFile(),
   "operations.ts": operationsFile(),
   "spec.ts": specFile(),
+  "statuses.ts": statusesFile(),
   "README.md": "# Generated code — do not edit\n\nEverything in this folder is written by `scripts/generate.mjs` from `spec/minimo.yaml`.\nChange the spec, then run `npm run generate`; the test command fails when these files are stale.\n",
 };
 

@@ -1,6 +1,7 @@
 // Type-level tests: the generated types stop wrong calls at compile time. `tsc` (the typecheck
 // task) fails if any `@ts-expect-error` below stops being an error; vitest runs the file too.
 import { describe, expect, it } from "vitest";
+import type { components } from "../src/generated/minimo.js";
 import { createMinimoClient } from "../src/index.js";
 
 const minimo = createMinimoClient({
@@ -25,7 +26,20 @@ async function calls() {
   await minimo.GET("/public/v1/custom-fields", { params: { query: { groupBy: "type" } } });
   // @ts-expect-error the one-shot email requires `to`
   await minimo.POST("/public/v1/emails", { body: { subject: "s", html: "<p></p>" } });
+  // Docs-first: what the pages show compiles — `to` alone, `tmpl_…` stats ids, the app-host WhatsApp path.
+  await minimo.POST("/public/v1/emails", { body: { to: "a@example.com" } });
+  await minimo.GET("/public/v1/transactionals/{id}/stats", { params: { path: { id: "tmpl_variant_a" } } });
+  await minimo.GET("/api/templates/whatsapp", { params: { query: { page: 2, limit: 50 } } });
+  // @ts-expect-error a WhatsApp parameter of an undocumented type
+  await minimo.POST("/api/templates/whatsapp/send", { body: { recipient: "+393471234567", type: "template", template: { name: "x", components: [{ type: "HEADER", parameters: [{ type: "audio", audio: {} }] }] } } });
 }
+
+// `error.code` is the enum of documented (and marked project) codes: an invented one does not compile.
+const documented: components["schemas"]["ErrorObject"]["code"] = "invalid_phone_number";
+// @ts-expect-error not a documented code
+const invented: components["schemas"]["ErrorObject"]["code"] = "template_not_active";
+void documented;
+void invented;
 
 describe("type-level checks", () => {
   it("compile (checked by tsc) and run against a stub fetch", async () => {

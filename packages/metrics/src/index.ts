@@ -4,4 +4,5 @@ export type { HeaderSource, MinimoMetrics, MinimoMetricsOptions, RecordBudgetInp
 export { aliasProblem } from "./key-labels.js";
 export { errorReason } from "./middleware.js";
 export { keyAccepted } from "./key-accepted.js";
+export { codeLabel, CODE_LABELS } from "./code-labels.js";
 export * from "./names.js";

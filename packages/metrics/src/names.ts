@@ -46,6 +46,9 @@ export const RATE_LIMIT_UPDATED_TIMESTAMP_SECONDS_HELP =
 /** The value of the `operation` label when an attempt matches no route template of the spec. */
 export const UNMATCHED_OPERATION = "unmatched";
 
+/** The value of the `code` label for a status outside 100-599 (class buckets are `2xx_other` …). */
+export const OTHER_CODE = "other";
+
 /** The value of the `method` label for a method that is not a standard HTTP method. */
 export const OTHER_METHOD = "OTHER";
 

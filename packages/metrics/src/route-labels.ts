@@ -35,8 +35,3 @@ function pathnameOf(operation: string): string {
     return operation;
   }
 }
-
-/** The `code` label: the status as a string when it is a valid HTTP status, else "other". */
-export function codeLabel(status: number): string {
-  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "other";
-}

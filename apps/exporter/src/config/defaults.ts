@@ -25,6 +25,14 @@ export const DEFAULTS = Object.freeze({
     upstreamTimeoutSeconds: 60,
     /** Nobody: a rejected caller is the socket's peer unless a proxy in front is named here. */
     trustedProxies: Object.freeze([] as string[]),
+    /**
+     * Open client connections; the next is closed at accept. With `upstreamMaxSockets` per
+     * upstream host this keeps the gateway's descriptors well under a 1024 `ulimit -n`, so
+     * /metrics and /healthz can always accept.
+     */
+    maxConnections: 512,
+    /** Upstream sockets per host (api, app); requests beyond it wait in the agent's queue. */
+    upstreamMaxSockets: 128,
   }),
 });
 

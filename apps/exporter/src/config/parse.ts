@@ -179,6 +179,8 @@ function resolveConfig(
       drainTimeoutSeconds: raw.gateway?.drain_timeout_seconds ?? DEFAULTS.gateway.drainTimeoutSeconds,
       upstreamTimeoutSeconds: raw.gateway?.upstream_timeout_seconds ?? DEFAULTS.gateway.upstreamTimeoutSeconds,
       trustedProxies: trustedProxies(raw.gateway?.trusted_proxies ?? DEFAULTS.gateway.trustedProxies, problems),
+      maxConnections: raw.gateway?.max_connections ?? DEFAULTS.gateway.maxConnections,
+      upstreamMaxSockets: raw.gateway?.upstream_max_sockets ?? DEFAULTS.gateway.upstreamMaxSockets,
     },
     keys,
     warnings,

@@ -41,6 +41,8 @@ export const rawConfigSchema = z.strictObject({
       drain_timeout_seconds: nonNegative.optional(),
       upstream_timeout_seconds: positive.optional(),
       trusted_proxies: z.array(z.string()).optional(),
+      max_connections: z.number().int().positive().optional(),
+      upstream_max_sockets: z.number().int().positive().optional(),
     })
     .optional(),
   keys: z.array(keySchema),

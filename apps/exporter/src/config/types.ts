@@ -48,6 +48,10 @@ export interface ExporterConfig {
     readonly upstreamTimeoutSeconds: number;
     /** Peers whose X-Forwarded-For is believed for caller attribution (IPs, CIDR blocks, `loopback` …). */
     readonly trustedProxies: readonly string[];
+    /** Client connections the gateway holds open at once; more are closed at accept. */
+    readonly maxConnections: number;
+    /** Sockets the gateway opens to each upstream host at once; more requests wait for one. */
+    readonly upstreamMaxSockets: number;
   };
   readonly keys: readonly KeyConfig[];
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */

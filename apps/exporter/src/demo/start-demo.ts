@@ -31,6 +31,8 @@ export interface StartDemoOptions {
 
 export interface RunningDemo {
   simUrl: string;
+  /** What the sandbox's /__sim control routes require in X-Sim-Control-Token. */
+  simControlToken: string;
   gatewayUrl: string;
   metricsUrl: string;
   /** The key console (`/` of the metrics listener). */
@@ -52,13 +54,13 @@ export const DEMO_ROLES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** What `npm start` prints first: the console's URL, then the other addresses and the key aliases. */
-export function banner(demo: Pick<RunningDemo, "consoleUrl" | "gatewayUrl" | "metricsUrl" | "simUrl" | "aliases">): string[] {
+export function banner(demo: Pick<RunningDemo, "consoleUrl" | "gatewayUrl" | "metricsUrl" | "simUrl" | "simControlToken" | "aliases">): string[] {
   return [
     `Minimo key console: ${demo.consoleUrl}   <- open this`,
     "",
     `  exporter gateway           ${demo.gatewayUrl}   <- point apps here instead of https://api.minimo.it`,
     `  exporter metrics           ${demo.metricsUrl}`,
-    `  sandbox (fake Minimo API)  ${demo.simUrl}`,
+    `  sandbox (fake Minimo API)  ${demo.simUrl}   (control routes /__sim/*: header X-Sim-Control-Token: ${demo.simControlToken})`,
     "  key aliases (each used by its own simulated app, with its own User-Agent):",
     ...[...demo.aliases].map(([alias, role]) => `    ${alias.padEnd(14)} ${role}`),
     "Traffic is flowing through the gateway; Ctrl-C stops everything.",
@@ -114,6 +116,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   let closed: Promise<void> | undefined;
   return {
     simUrl: sim.url,
+    simControlToken: sim.controlToken,
     gatewayUrl: running.gatewayUrl,
     metricsUrl: running.metricsUrl,
     consoleUrl: running.consoleUrl,

@@ -4,17 +4,31 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { matchOperation } from "@minimo/client";
+import { codeLabel } from "@minimo/metrics";
 import type { Logger } from "pino";
-import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import { Registry } from "prom-client";
 import type { RejectionHook } from "../callers/types.js";
+import { DEFAULTS, UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
+import { ConnectionTracker } from "./connections.js";
+import { GatewayMetrics } from "./gateway-metrics.js";
 import { endToEndHeaders, headerView, type HeaderSource } from "./headers.js";
 import { bearerToken, type KeyMatcher } from "./key-matcher.js";
+import { sendOwn, type OwnReason } from "./own-answers.js";
+import { createUpstreamPool } from "./upstream-pool.js";
+import { relayableStatus } from "./upstream-status.js";
+
+/** Pipelined requests one connection may have waiting or running; the next gets a 503. */
+export const MAX_PIPELINED = 16;
+/** Header fields a request may carry (Apache's LimitRequestFields); more get a 431, never a silent drop. */
+export const MAX_REQUEST_HEADERS = 100;
 
 /** The part of @minimo/metrics the gateway records into. */
 export interface GatewayRecorder {
   recordResponse(r: { key: string; operation: string; method: string; status: number; headers: HeaderSource; durationSeconds: number; startedAt: number }): void;
   recordError(r: { key: string; operation: string; method: string; reason: "timeout" | "network" | "aborted"; durationSeconds: number }): void;
+  /** The `key` label a record for `alias` gets now (`unknown` once a reload removed the key). */
+  keyLabel(alias: string | undefined): string;
 }
 
 /** What the gateway reads per request, so a config reload applies to the next request. */
@@ -34,6 +48,10 @@ export interface GatewayDeps {
   callers?: RejectionHook;
   /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
   tls?: https.AgentOptions;
+  /** Where the gateway's own families go (own answers, connections, in flight). Default: a private registry. */
+  registry?: Registry;
+  /** Connection bounds (`gateway.max_connections`, `gateway.upstream_max_sockets`); read at start. */
+  limits?: { maxConnections: number; upstreamMaxSockets: number };
 }
 
 export interface Gateway {
@@ -41,37 +59,59 @@ export interface Gateway {
   /** Requests being proxied right now. */
   readonly inFlight: number;
   /** Stops accepting, answers new requests 503, waits up to `drainMs` for in-flight ones, then cuts the rest. */
-  close(drainMs: number): Promise<void>;
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string, extra: http.OutgoingHttpHeaders = {}) {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...extra });
-  res.end(body);
+  close(drainMs: number): Promise<{ cut: number }>;
 }
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ ...deps.tls, keepAlive: true }) };
+  const limits = deps.limits ?? DEFAULTS.gateway;
+  const pool = createUpstreamPool(limits.upstreamMaxSockets, deps.tls);
+  const tracker = new ConnectionTracker(MAX_PIPELINED);
+  const metrics = new GatewayMetrics(deps.registry ?? new Registry(), { connections: () => tracker.connections, inFlight: () => tracker.inFlight });
   let closing = false;
-  let inFlight = 0;
-  let onIdle: (() => void) | undefined;
+  // While draining, every answer ends its connection, so the client's next request opens a new
+  // one (refused, or answered 503) instead of being cut off on this one.
+  const own = (res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders) => sendOwn(res, reason, metrics, closing, extra);
 
+  const refused = new WeakSet<object>();
   const server = http.createServer((req, res) => {
-    if (closing) {
-      sendError(res, 503, "unavailable", "The exporter gateway is shutting down; retry shortly", { connection: "close", "retry-after": "1" });
+    const finish = tracker.admit(req.socket, () => {
+      if (closing) own(res, "draining", { "retry-after": "1" });
+      else guarded(req, res);
+    });
+    if (finish === undefined) {
+      // One 503 (with Connection: close) per connection; what was pipelined after it is never
+      // answered, as the connection ends there (RFC 9112 §9.3.2: the client may retry those).
+      if (refused.has(req.socket)) res.destroy();
+      else {
+        refused.add(req.socket);
+        sendOwn(res, "pipeline_too_deep", metrics, true);
+      }
       return;
     }
-    inFlight++;
-    res.once("close", () => {
-      inFlight--;
-      if (inFlight === 0) onIdle?.();
-    });
-    proxy(req, res);
+    res.once("finish", finish);
+    res.once("close", finish);
   });
+  server.maxConnections = limits.maxConnections;
+  server.on("connection", (socket) => tracker.open(socket));
+  server.on("drop", () => metrics.rejectedConnections.inc());
+
+  /** No exception on the proxy path ends the process: it is logged, counted and answered 502. */
+  function guarded(req: IncomingMessage, res: ServerResponse) {
+    try {
+      proxy(req, res);
+    } catch (err) {
+      internal(res, err);
+    }
+  }
+
+  function internal(res: ServerResponse, err: unknown) {
+    deps.logger.error({ err }, "gateway failed to relay a request");
+    try {
+      own(res, "internal");
+    } catch {
+      res.destroy();
+    }
+  }
 
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
@@ -79,7 +119,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
     if (!url.startsWith("/")) {
-      sendError(res, 400, "bad_request", "The gateway only accepts origin-form request targets");
+      own(res, "absolute_form");
+      return;
+    }
+    // Node keeps the first ~1,000 fields and drops the rest silently (an Authorization among them).
+    if (req.rawHeaders.length > 2 * MAX_REQUEST_HEADERS) {
+      own(res, "too_many_headers", { connection: "close" });
       return;
     }
     const query = url.indexOf("?");
@@ -91,6 +136,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const key = alias ?? UNKNOWN_KEY_ALIAS;
     const operation = op?.path ?? "unmatched";
     const seconds = () => (performance.now() - startedAt) / 1000;
+    // Decided when the answer comes: a key a reload removed meanwhile is counted as unknown in
+    // both families, not only in minimo_api_requests_total.
+    const unknownKeyRequest = (code: string) => {
+      if (alias === undefined || deps.recorder.keyLabel(alias) === UNKNOWN_KEY_ALIAS) deps.exporterMetrics.unknownKeyRequests.inc({ code });
+    };
 
     const headers = endToEndHeaders(req.headers);
     headers.host = base.host;
@@ -102,7 +152,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       method,
       path: base.pathname.replace(/\/$/, "") + url,
       headers,
-      agent: isHttps ? agents.https : agents.http,
+      agent: isHttps ? pool.https : pool.http,
     });
     upstreamReq.setTimeout(state.upstreamTimeoutSeconds * 1000);
     upstreamReq.setNoDelay(true);
@@ -111,17 +161,34 @@ export function createGateway(deps: GatewayDeps): Gateway {
     let timedOut = false;
     let clientGone = false;
 
-    upstreamReq.on("response", (upstreamRes) => {
+    /** The upstream answered something that cannot be relayed: the gateway's own 502, counted as an error. */
+    const unrelayable = (status: number | undefined, upstreamRes: IncomingMessage | undefined) => {
       answered = true;
-      const status = upstreamRes.statusCode ?? 502;
+      deps.recorder.recordError({ key, operation, method, reason: "network", durationSeconds: seconds() });
+      unknownKeyRequest("error");
+      deps.logger.warn({ alias: key, operation, method, status }, "upstream answered an unrelayable status; answered 502");
+      upstreamRes?.resume();
+      upstreamReq.destroy();
+      own(res, "bad_upstream_status", { connection: "close" });
+    };
+    upstreamReq.on("response", (upstreamRes) => {
+      try {
+        relay(upstreamRes);
+      } catch (err) {
+        upstreamRes.destroy();
+        internal(res, err);
+      }
+    });
+    const relay = (upstreamRes: IncomingMessage) => {
+      const status = upstreamRes.statusCode;
+      if (!relayableStatus(status)) return unrelayable(status, upstreamRes);
+      answered = true;
       deps.recorder.recordResponse({ key, operation, method, status, headers: headerView(upstreamRes.headers), durationSeconds: seconds(), startedAt });
-      if (alias === undefined) deps.exporterMetrics.unknownKeyRequests.inc({ code: String(status) });
+      unknownKeyRequest(codeLabel(status));
       if (status === 401 || status === 403) deps.callers?.rejected(req, alias, operation, status);
       if (deps.logger.isLevelEnabled("debug")) {
         deps.logger.debug({ alias: key, operation, method, status, durationMs: Math.round(seconds() * 1000) }, "proxied");
       }
-      // While draining, tell the client this connection ends here, so its next request opens a
-      // new one (refused, or answered 503) instead of being cut off on this one.
       if (closing) res.shouldKeepAlive = false;
       res.writeHead(status, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
       // pipe() rather than pipeline(): pipeline allocates an AbortController (and a DOMException
@@ -131,6 +198,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
         res.destroy();
       });
       upstreamRes.pipe(res);
+    };
+    // A 101 with `Upgrade` to a request that asked for none: Node hands over the raw socket.
+    upstreamReq.on("upgrade", (upstreamRes, socket) => {
+      socket.destroy();
+      unrelayable(upstreamRes.statusCode, undefined);
     });
     upstreamReq.on("timeout", () => {
       timedOut = true;
@@ -140,11 +212,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (answered) return; // the response pipeline already handles a broken body
       const reason = clientGone ? "aborted" : timedOut ? "timeout" : "network";
       deps.recorder.recordError({ key, operation, method, reason, durationSeconds: seconds() });
-      if (alias === undefined) deps.exporterMetrics.unknownKeyRequests.inc({ code: "error" });
+      unknownKeyRequest("error");
       if (clientGone) return;
       deps.logger.warn({ alias: key, operation, method, reason, err }, "upstream request failed");
-      if (timedOut) sendError(res, 504, "gateway_timeout", "The Minimo API did not answer in time");
-      else sendError(res, 502, "bad_gateway", "The Minimo API could not be reached through the exporter gateway");
+      own(res, timedOut ? "upstream_timeout" : "upstream_unreachable");
     });
     res.once("close", () => {
       if (!res.writableFinished) {
@@ -159,25 +230,29 @@ export function createGateway(deps: GatewayDeps): Gateway {
   return {
     server,
     get inFlight() {
-      return inFlight;
+      return tracker.inFlight;
     },
     async close(drainMs: number) {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) {
+      const waiting = tracker.inFlight;
+      if (waiting > 0) {
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
-          onIdle = resolve;
+          tracker.onIdle(resolve);
           timer = setTimeout(resolve, drainMs);
         });
         clearTimeout(timer);
-        if (inFlight > 0) deps.logger.warn({ inFlight }, "drain timeout: cutting the requests still in flight");
+        tracker.onIdle(undefined);
       }
+      const cut = tracker.inFlight;
+      if (cut > 0) deps.logger.warn({ inFlight: cut, drainMs }, "drain timeout: cutting the requests still in flight");
+      else if (waiting > 0) deps.logger.info({ drained: waiting }, "drained: every request in flight finished");
       server.closeAllConnections();
-      agents.http.destroy();
-      agents.https.destroy();
+      pool.destroy();
       await closed;
+      return { cut };
     },
   };
 }

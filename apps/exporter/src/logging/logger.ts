@@ -1,7 +1,9 @@
-// JSON logs (pino). Secrets are kept out twice: known fields are redacted by path, and any text
-// shaped like a Minimo key is masked in messages and serialized errors.
+// JSON logs (pino). Secrets are kept out three ways: known fields are redacted by path, errors are
+// reduced to an allow-list of fields (error-fields.ts), and any text shaped like a Minimo key is
+// masked in messages and serialized errors.
 import { redactApiKeys } from "@minimo/client";
-import { pino, stdSerializers, type DestinationStream, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
+import { errorFields } from "./error-fields.js";
 
 export type { Logger };
 
@@ -16,14 +18,6 @@ const REDACT_PATHS = [
   "*.headers.authorization",
 ];
 
-function maskError(err: unknown) {
-  const out = stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
-  for (const field of ["message", "stack"]) {
-    if (typeof out[field] === "string") out[field] = redactApiKeys(out[field] as string);
-  }
-  return out;
-}
-
 export interface CreateLoggerOptions {
   /** pino level; default `info`. */
   level?: string;
@@ -37,7 +31,7 @@ export function createLogger(opts: CreateLoggerOptions = {}): Logger {
     level: opts.level ?? "info",
     base: { name: "minimo-exporter" },
     redact: { paths: REDACT_PATHS, censor: "<secret>" },
-    serializers: { err: maskError, error: maskError },
+    serializers: { err: errorFields, error: errorFields },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
         method.apply(this, args.map((a) => (typeof a === "string" ? redactApiKeys(a) : a)));

@@ -1,3 +1,4 @@
+import { codeLabel } from "@minimo/metrics";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { AttemptErrorReason } from "@minimo/client";
 import type { KeyConfig } from "../config/types.js";
@@ -7,8 +8,9 @@ import * as N from "./names.js";
 const PROBE_ERROR_REASONS: readonly AttemptErrorReason[] = ["timeout", "network", "aborted"];
 
 /** The `code` label of a probe answer: the status, or "other" outside 100-599 (bounded). */
+/** The same bounded values as minimo_api_requests_total's `code` (documented statuses, class buckets). */
 function probeCode(status: number): string {
-  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "other";
+  return codeLabel(status);
 }
 
 /** The exporter's own families (beside @minimo/metrics'), in the caller's registry. */

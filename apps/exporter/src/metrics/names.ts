@@ -46,3 +46,22 @@ export const CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS_HELP =
 
 export const BUILD_INFO = "minimo_exporter_build_info";
 export const BUILD_INFO_HELP = "Build of the exporter. Always 1.";
+
+export const GATEWAY_OWN_RESPONSES_TOTAL = "minimo_gateway_own_responses_total";
+export const GATEWAY_OWN_RESPONSES_TOTAL_HELP =
+  "Answers the gateway made itself instead of forwarding one from the API, by status code and reason (see the exporter README).";
+
+export const GATEWAY_REJECTED_CONNECTIONS_TOTAL = "minimo_gateway_rejected_connections_total";
+export const GATEWAY_REJECTED_CONNECTIONS_TOTAL_HELP =
+  "Client connections the gateway closed at accept because gateway.max_connections were already open.";
+
+export const GATEWAY_OPEN_CONNECTIONS = "minimo_gateway_open_connections";
+export const GATEWAY_OPEN_CONNECTIONS_HELP = "Client connections open to the gateway.";
+
+export const GATEWAY_IN_FLIGHT_REQUESTS = "minimo_gateway_in_flight_requests";
+export const GATEWAY_IN_FLIGHT_REQUESTS_HELP =
+  "Gateway requests accepted and not yet finished, including pipelined requests waiting behind another on their connection.";
+
+export const EXPORTER_UNCAUGHT_ERRORS_TOTAL = "minimo_exporter_uncaught_errors_total";
+export const EXPORTER_UNCAUGHT_ERRORS_TOTAL_HELP =
+  "Exceptions and rejections no handler caught, logged and survived by the last-resort handler (should stay 0; each one is a bug to report).";

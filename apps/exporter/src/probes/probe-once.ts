@@ -2,7 +2,7 @@ import type { MinimoClient } from "@minimo/client";
 import type { ProbeOperation } from "../config/types.js";
 
 /** The outcome of one probe call: a status, or why there was none. */
-export type CallOutcome = { status: number } | { error: string };
+export type CallOutcome = { status: number } | { error: string; cause?: string };
 
 // Path parameters get values no real resource has: a 404 still proves the key may call the route.
 const PLACEHOLDERS: Record<string, string> = { email: "exporter-probe@example.invalid" };
@@ -22,7 +22,11 @@ export async function callOperation(client: MinimoClient, op: ProbeOperation, si
     await response.body?.cancel().catch(() => undefined);
     return { status: response.status };
   } catch (err) {
-    return { error: err instanceof Error ? err.name : "error" };
+    // fetch's "TypeError: fetch failed" says nothing; the cause's code (ECONNREFUSED, …) does.
+    // Only a code-shaped string is kept: a cause's message could quote an upstream's bytes.
+    const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+    const cause = typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? { cause: code } : {};
+    return { error: err instanceof Error ? err.name : "error", ...cause };
   }
 }
 

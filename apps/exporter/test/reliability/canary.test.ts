@@ -10,7 +10,7 @@ import { inspect } from "node:util";
 import { startSim, type KeySpec, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../../src/index.js";
-import { captureLogger, sample, waitFor } from "./support.js";
+import { captureLogger, sample, waitFor, withDecodedBytes } from "./support.js";
 
 const MARK = "CANARY";
 const simKeys: KeySpec[] = [
@@ -61,7 +61,8 @@ describe("canary secrets appear nowhere", () => {
   const see = (where: string, text: string) => seen.push({ where, text });
 
   const faults = async (body: object | undefined) => {
-    const res = await fetch(`${sim.url}/__sim/faults`, body ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+    const control = { "x-sim-control-token": sim.controlToken };
+    const res = await fetch(`${sim.url}/__sim/faults`, body ? { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE", headers: control });
     expect(res.status).toBe(200);
   };
   const scrape = async (tag: string) => {
@@ -128,7 +129,7 @@ describe("canary secrets appear nowhere", () => {
     await waitFor(async () => sample(await scrape("recovering"), "minimo_key_up", { key: "valid" }) === 1, 5000, "recovery");
 
     // Rotation: the old canary now gets 401; the reload brings the new one in.
-    const rotated = (await (await fetch(`${sim.url}/__sim/keys/valid/rotate`, { method: "POST" })).json()) as { key: string };
+    const rotated = (await (await fetch(`${sim.url}/__sim/keys/valid/rotate`, { method: "POST", headers: { "x-sim-control-token": sim.controlToken } })).json()) as { key: string };
     expect(rotated.key).toMatch(/^mn-cnryvalid-/);
     expect(await call(simKeys[0]!.key)).toBe(401);
     const next = configFor(sim, rotated.key);
@@ -169,7 +170,8 @@ describe("canary secrets appear nowhere", () => {
 
     // The secret parts, and the marker they share, appear nowhere.
     const secrets = [...simKeys.map((k) => k.key), INVALID, STRANGER, rotated.key].map((k) => k.slice(k.indexOf("-", 3) + 1));
-    for (const { where, text: shown } of seen) {
+    for (const { where, text } of seen) {
+      const shown = withDecodedBytes(text);
       expect(shown, where).not.toContain(MARK);
       for (const s of secrets) expect(shown, where).not.toContain(s);
     }

@@ -16,7 +16,8 @@ describe("upstream faults", () => {
   const log = captureLogger("warn");
 
   const faults = async (body?: object) => {
-    const init = body ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" };
+    const control = { "x-sim-control-token": sim.controlToken };
+    const init = body ? { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE", headers: control };
     const res = await fetch(`${sim.url}/__sim/faults`, init);
     expect(res.status).toBe(200);
   };

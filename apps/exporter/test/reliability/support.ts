@@ -66,3 +66,17 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/**
+ * `text` plus every JSON array of byte values in it, decoded (latin1). Node's parser errors carry
+ * the upstream's bytes as a number array (`rawPacket`): a secret there is invisible to a grep of
+ * the text, so canary checks search the decoded arrays too.
+ */
+export function withDecodedBytes(text: string): string {
+  const decoded: string[] = [];
+  for (const m of text.matchAll(/\[(\d{1,3}(?:,\d{1,3}){7,})\]/g)) {
+    const bytes = m[1]!.split(",").map(Number);
+    if (bytes.every((b) => b <= 255)) decoded.push(Buffer.from(bytes).toString("latin1"));
+  }
+  return decoded.length === 0 ? text : `${text}\n${decoded.join("\n")}`;
+}

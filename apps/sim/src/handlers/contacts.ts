@@ -55,15 +55,15 @@ export function upsert(state: SimState, body: ContactBody, byPhone: boolean): Co
   return c;
 }
 
-const missingKey = (field: string) => ({
-  error: { code: "validation_error", message: `${field} is required`, details: { field } },
-});
+const missingKey = {
+  error: { code: "validation_error", message: "email or phone is required", details: { field: "email" } },
+};
 
 export const contactHandlers: HandlerTable = {
   upsertContact(req, res, ctx) {
     const body = req.body as ContactBody;
     if (!body.email && !body.phone) {
-      sendError(res, ctx.faults, 422, missingKey("email"));
+      sendError(res, ctx.faults, 422, missingKey);
       return;
     }
     res.status(200).json([{ contactId: String(upsert(ctx.state, body, true).id) }]);
@@ -107,3 +107,6 @@ export const contactHandlers: HandlerTable = {
     res.status(204).end();
   },
 };
+
+/** `/public/v1/contacts/upsert` (the contact-sync guide): the same upsert. */
+contactHandlers.upsertContactUpsertPath = contactHandlers.upsertContact!;

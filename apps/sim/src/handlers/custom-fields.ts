@@ -2,6 +2,7 @@
 // duplicate key).
 import { sendError } from "../errors.js";
 import type { CustomFieldRecord } from "../state.js";
+import { paginate } from "./paginate.js";
 import type { HandlerTable } from "./types.js";
 
 function view(f: CustomFieldRecord) {
@@ -13,7 +14,7 @@ export const customFieldHandlers: HandlerTable = {
   listCustomFields(req, res, ctx) {
     const fields = [...ctx.state.customFields.values()].map(view);
     if (req.query.groupBy !== "category") {
-      res.status(200).json({ data: fields });
+      res.status(200).json(paginate(req, fields));
       return;
     }
     const groups = new Map<string, ReturnType<typeof view>[]>();
@@ -27,8 +28,17 @@ export const customFieldHandlers: HandlerTable = {
   },
 
   createCustomField(req, res, ctx) {
-    const body = req.body as { key: string; displayName: string; type: string; category?: string; options?: string[] };
+    const body = req.body as { key: string; displayName?: string; display_name?: string; type: string; category?: string;
+      options?: string[] };
     const key = body.key.toUpperCase();
+    // The older pages' `display_name` is the same label as the newer `displayName`.
+    const displayName = body.displayName ?? body.display_name;
+    if (displayName === undefined) {
+      sendError(res, ctx.faults, 422, {
+        error: { code: "validation_error", message: "displayName is required", details: { field: "displayName" } },
+      });
+      return;
+    }
     if (ctx.state.customFields.has(key)) {
       sendError(res, ctx.faults, 409, {
         error: { code: "duplicate_resource", message: `A custom field with key ${key} already exists`, details: { field: "key" } },
@@ -36,9 +46,13 @@ export const customFieldHandlers: HandlerTable = {
       return;
     }
     const f = ctx.state.addCustomField({
-      key, displayName: body.displayName, type: body.type, category: body.category ?? null, source: "Manual",
+      key, displayName, type: body.type, category: body.category ?? null, source: "Manual",
       ...(body.options ? { options: body.options } : {}),
     });
     res.status(201).json({ data: view(f) });
   },
 };
+
+/** `/v1/custom-fields` (an older page version): the same behaviour. */
+customFieldHandlers.listCustomFieldsV1 = customFieldHandlers.listCustomFields!;
+customFieldHandlers.createCustomFieldV1 = customFieldHandlers.createCustomField!;

@@ -5,6 +5,7 @@ import type { Response } from "express";
 import type { SimContext } from "../context.js";
 import { notFound, sendError } from "../errors.js";
 import { percent, type EmailTemplateRecord } from "../state.js";
+import { paginate } from "./paginate.js";
 import type { HandlerTable } from "./types.js";
 
 const FAILING_DOMAIN = "@fail.test";
@@ -26,8 +27,19 @@ export function sendableTemplate(ctx: SimContext, res: Response, id: string | nu
     sendError(res, ctx.faults, 404, { error: { code: "template_not_found", message: "Template not found" } });
     return undefined;
   }
+  // "Only active templates can be sent": the docs name no code for a draft or archived one, so
+  // it is the documented generic validation_error, naming the field.
   if (t.status !== "active") {
-    sendError(res, ctx.faults, 422, { error: { code: "template_not_active", message: "Only active templates can be sent" } });
+    sendError(res, ctx.faults, 422, {
+      error: { code: "validation_error", message: `Template ${String(id)} is ${t.status}; only active templates can be sent`,
+        details: { field: "templateId" } },
+    });
+    return undefined;
+  }
+  if (!t.senderVerified) {
+    sendError(res, ctx.faults, 422, {
+      error: { code: "sender_not_verified", message: "The template's sender domain is not verified" },
+    });
     return undefined;
   }
   const missing = t.variables.find((v) => customFields?.[v] === undefined);
@@ -43,11 +55,11 @@ export function sendableTemplate(ctx: SimContext, res: Response, id: string | nu
 
 export const emailHandlers: HandlerTable = {
   sendEmail(req, res, ctx) {
-    const body = req.body as { to: string; subject: string };
+    const body = req.body as { to: string; subject?: string };
     const id = ctx.state.nextEmailId();
     const failed = body.to.toLowerCase().endsWith(FAILING_DOMAIN);
     ctx.state.emails.set(id, {
-      id, status: failed ? "failed" : "sent", to: body.to, subject: body.subject,
+      id, status: failed ? "failed" : "sent", to: body.to, subject: body.subject ?? "",
       messageId: failed ? null : `0100sim-${id.toLowerCase()}`, sentAt: new Date(ctx.now()).toISOString(),
       opened: false, firstOpenAt: null, clickCount: 0, firstClickAt: null,
       failureReason: failed ? "Recipient mailbox rejected the message (sandbox: fail.test domain)" : null,
@@ -65,11 +77,13 @@ export const emailHandlers: HandlerTable = {
       sendError(res, ctx.faults, 404, notFound("Email not found"));
       return;
     }
-    res.status(200).json({ data: { ...e } });
+    // The html-stats page's field table, nothing more (the provider's messageId is not in it).
+    const { messageId: _messageId, ...stats } = e;
+    res.status(200).json({ data: stats });
   },
 
   getTransactionalStats(req, res, ctx) {
-    const t = ctx.state.emailTemplates.find((x) => x.id === Number(req.params.id));
+    const t = ctx.state.findEmailTemplate(String(req.params.id));
     if (!t) {
       sendError(res, ctx.faults, 404, notFound("Template not found"));
       return;
@@ -77,13 +91,11 @@ export const emailHandlers: HandlerTable = {
     res.status(200).json({ data: templateStats(t) });
   },
 
-  listEmailTemplates(_req, res, ctx) {
-    res.status(200).json({
-      data: ctx.state.emailTemplates.map((t) => ({
-        id: t.id, name: t.name, subject: t.subject, status: t.status, category: t.category, variables: t.variables,
-        created: t.created, updated: t.updated,
-      })),
-    });
+  listEmailTemplates(req, res, ctx) {
+    res.status(200).json(paginate(req, ctx.state.emailTemplates.map((t) => ({
+      id: t.id, name: t.name, subject: t.subject, status: t.status, category: t.category, variables: t.variables,
+      created: t.created, updated: t.updated,
+    }))));
   },
 
   sendEmailTemplate(req, res, ctx) {

@@ -18,7 +18,7 @@ export const legacyHandlers: HandlerTable = {
   },
 
   getEmailTemplateStatsLegacy(req, res, ctx) {
-    const t = ctx.state.emailTemplates.find((x) => x.id === Number(req.params.id));
+    const t = ctx.state.findEmailTemplate(String(req.params.id));
     if (!t) {
       sendError(res, ctx.faults, 404, notFound("Template not found"));
       return;
@@ -35,7 +35,7 @@ export const legacyHandlers: HandlerTable = {
     if (sendTemplate(ctx, res, req.body as WhatsappSendBody)) res.status(200).json({ status: 200 });
   },
 
-  listWhatsappTemplatesLegacy(_req, res, ctx) {
-    res.status(200).json(listTemplates(ctx));
+  listWhatsappTemplatesLegacy(req, res, ctx) {
+    res.status(200).json(listTemplates(req, ctx));
   },
 };

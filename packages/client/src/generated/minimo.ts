@@ -18,13 +18,35 @@ export interface paths {
          *     (true) or opt-out (false) per channel. Changing a contact's email here only avoids a
          *     duplicate when `phone` also matches: use updateContact for that.
          *
-         *     Readings chosen: the path is `/public/v1/contacts` (the API reference page), not
-         *     `/public/v1/contacts/upsert` (AI-prompt guide only). The documented response is a **bare
+         *     Readings chosen: the path is `/public/v1/contacts` (the API reference page); the
+         *     AI-prompt guide's `/public/v1/contacts/upsert` is upsertContactUpsertPath. The documented response is a **bare
          *     array** `[{"contactId": "…"}]`, not a `{data}` envelope — kept as documented. Minimo does
          *     not show the success status; we read 200. Which fields are required is not visible in the
          *     docs (at least one of `email`/`phone` is needed in practice), so none is marked required.
          */
         post: operations["upsertContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/contacts/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update a contact (the guide's upsert path)
+         * @description upsertContact at the path the contact-sync guide lists ("`POST /public/v1/contacts/upsert`").
+         *     Same body, behaviour and bare-array answer as upsertContact (`POST /public/v1/contacts`,
+         *     the API reference page's path, which clients should prefer).
+         */
+        post: operations["upsertContactUpsertPath"];
         delete?: never;
         options?: never;
         head?: never;
@@ -111,9 +133,9 @@ export interface paths {
          *     fields without a category go to the group `uncategorized`). Any other `groupBy` value
          *     answers 400 `invalid_group_by`.
          *
-         *     Readings chosen: the path is `/public/v1/custom-fields`, not `/v1/custom-fields` (an
-         *     intermediate doc version); the field label is `displayName`, not the older
-         *     `display_name`. The grouped form is inside `{data}` as on the reference page (the guide
+         *     Readings chosen: the path is `/public/v1/custom-fields`; the intermediate doc version's
+         *     `/v1/custom-fields` is listCustomFieldsV1 (deprecated). The field label is `displayName`
+         *     in answers. The grouped form is inside `{data}` as on the reference page (the guide
          *     shows it bare).
          */
         get: operations["listCustomFields"];
@@ -124,12 +146,45 @@ export interface paths {
          *     that already exists answers 409; missing `key`/`displayName`/`type` answers 422
          *     `validation_error`.
          *
-         *     Readings chosen: `displayName` (newer pages), not `display_name` (older pages); path
-         *     `/public/v1/custom-fields`, not `/v1/custom-fields`. The success status is not shown; we
+         *     Readings chosen: `displayName` (newer pages) and `display_name` (older pages) are both
+         *     accepted, one of them is needed; path `/public/v1/custom-fields` (the older
+         *     `/v1/custom-fields` is createCustomFieldV1). The success status is not shown; we
          *     read 201 (conventions page). The property holding select values is cut off in the docs;
-         *     we read `options`.
+         *     we read `options`. A second property is cut off after "Addi…", so unknown properties
+         *     are accepted on this body.
          */
         post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom fields (older /v1 path)
+         * @deprecated
+         * @description listCustomFields at the path an older version of the custom-fields pages gives
+         *     (`https://api.minimo.it/v1/custom-fields`). Same behaviour; deprecated in favour of
+         *     `/public/v1/custom-fields`, which the newer pages use.
+         */
+        get: operations["listCustomFieldsV1"];
+        put?: never;
+        /**
+         * Create a custom field (older /v1 path)
+         * @deprecated
+         * @description createCustomField at the path of the older custom-fields create page, whose cURL sample
+         *     posts `{"key": …, "display_name": "Company Size", "type": …}` to
+         *     `https://api.minimo.it/v1/custom-fields`. Same behaviour; deprecated in favour of
+         *     `/public/v1/custom-fields`.
+         */
+        post: operations["createCustomFieldV1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -153,10 +208,10 @@ export interface paths {
          *     as `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key
          *     permission `TRANSACTIONAL` (the only permission Minimo names).
          *
-         *     Readings chosen: this page documents a flat error body (`{"error": "to must be an
-         *     email"}`) and 401/403 with no body; the shared ErrorEnvelope allows both forms.
-         *     `subject` and `html` are marked required by our reading (only `to` is documented as
-         *     required); `text` is the recommended plain-text fallback.
+         *     This page documents its own error forms and they are kept: 400 is a flat
+         *     `{"error": "to must be an email"}` ("Invalid or missing required field"), 401 and 403
+         *     have no body. Only `to` is documented as required; `text` is the recommended plain-text
+         *     fallback.
          */
         post: operations["sendEmail"];
         delete?: never;
@@ -205,7 +260,8 @@ export interface paths {
          *     Readings chosen: this is the newer page's path on the API host (the older page's
          *     `/api/templates/email/{id}/stats` is getEmailTemplateStatsLegacy); the 4-field shape
          *     inside `{data}` is kept and the older richer `metrics`/`rates` example dropped, as the
-         *     newer page did. The id is an **integer** (the page's schema), not a `tmpl_` string.
+         *     newer page did. The id is an integer (the page's schema) or a `tmpl_…` string (the
+         *     page's own use-case code calls `getTemplateStats('tmpl_variant_a')`).
          */
         get: operations["getTransactionalStats"];
         put?: never;
@@ -229,8 +285,8 @@ export interface paths {
          *     Only `APPROVED` templates can be sent.
          *
          *     Readings chosen: the path is `/public/v1/templates/whatsapp` on the API host (conventions
-         *     page, newest version) rather than the stored page's `app.minimo.it/api/templates/whatsapp`
-         *     or the intermediate `/v1/templates/whatsapp`. The prose (camelCase) and playground
+         *     page, newest version); the list page's own `app.minimo.it/api/templates/whatsapp` is
+         *     listWhatsappTemplatesApp. The prose (camelCase) and playground
          *     (snake_case) field names disagree; both are declared optional and extra fields are
          *     allowed.
          */
@@ -259,13 +315,63 @@ export interface paths {
          *     `template_not_approved`, a bad number 422 `invalid_phone_number`.
          *
          *     Readings chosen: the path is `/public/v1/templates/whatsapp/send` on the API host (Minimo's
-         *     own status prober uses it in production), not the stored page's
-         *     `app.minimo.it/api/templates/whatsapp/send`. `template.languageCode` is read from the
+         *     own status prober uses it in production); the send page's own
+         *     `app.minimo.it/api/templates/whatsapp/send` is sendWhatsappTemplateApp. A header
+         *     component's parameter may be text, image, document or video ("Header (Optional) – Text,
+         *     image, document, or video"), in Meta's shape (`{"type": "image", "image": {"link": …}}`).
+         *     `template.languageCode` is read from the
          *     prober (not visible in the docs). The phone is E.164; the `+` is optional because the
          *     docs' own sample omits it. The response is tolerant: the page shows `{status}`, the
-         *     prober reads a `success` boolean top-level or under `data`, with HTTP 200 or 201.
+         *     prober reads a `success` boolean top-level or under `data`, with HTTP 200 or 201. A
+         *     number that is not E.164 answers 422 `invalid_phone_number` (conventions).
          */
         post: operations["sendWhatsappTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List WhatsApp templates (app host path)
+         * @description listWhatsappTemplates at the path the WhatsApp list page and the migration guide give:
+         *     `GET https://app.minimo.it/api/templates/whatsapp` ("`/api/transactionals/whatsapp/templates`
+         *     → `/api/templates/whatsapp`"). Same behaviour and shapes as listWhatsappTemplates; not
+         *     deprecated, since the migration guide names it as the replacement.
+         */
+        get: operations["listWhatsappTemplatesApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/whatsapp/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a WhatsApp template message (app host path)
+         * @description sendWhatsappTemplate at the path the WhatsApp send page and the migration guide give:
+         *     `POST https://app.minimo.it/api/templates/whatsapp/send` ("`/api/transactionals/whatsapp/send`
+         *     → `/api/templates/whatsapp/send`"). Same body, behaviour and answers as
+         *     sendWhatsappTemplate; not deprecated, since the migration guide names it as the replacement.
+         */
+        post: operations["sendWhatsappTemplateApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -312,8 +418,10 @@ export interface paths {
          * @description Sends an `active` dashboard email template to one recipient; `customFields` fill the
          *     template's `{{variableName}}` placeholders. Server-side only (client-side calls are
          *     blocked). Needs the `TRANSACTIONAL` permission. Documented error codes:
-         *     `template_not_found`, `invalid_recipient`, `missing_custom_field`,
-         *     `sender_not_verified`, `rate_limit_exceeded`.
+         *     `template_not_found` (404), `invalid_recipient` (422, a recipient that is not an email),
+         *     `missing_custom_field` (422), `sender_not_verified` (422), `rate_limit_exceeded`. A
+         *     template that is not `active` ("Only active templates can be sent") answers 422
+         *     `validation_error`: the docs name no code for it. The statuses are our reading.
          *
          *     Readings chosen: the page's header (`/api/templates/email/send` with `templateId`) wins
          *     over its stale generated sample (`/api/transactionals` with `uid`, which is
@@ -410,8 +518,9 @@ export interface paths {
          * Send a WhatsApp template (removed 2026-06-01)
          * @deprecated
          * @description Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.
-         *     Replaced by sendWhatsappTemplate. No dedicated page exists; the body is read as the same
-         *     as its replacement's.
+         *     Replaced, per the migration guide, by `POST /api/templates/whatsapp/send`
+         *     (sendWhatsappTemplateApp; sendWhatsappTemplate on the API host). No dedicated page exists;
+         *     the body is read as the same as its replacement's.
          */
         post: operations["sendWhatsappLegacy"];
         delete?: never;
@@ -431,8 +540,9 @@ export interface paths {
          * List WhatsApp templates (removed 2026-06-01)
          * @deprecated
          * @description Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.
-         *     Replaced by listWhatsappTemplates. No dedicated page exists; the response is read as the
-         *     same as its replacement's.
+         *     Replaced, per the migration guide, by `GET /api/templates/whatsapp`
+         *     (listWhatsappTemplatesApp; listWhatsappTemplates on the API host). No dedicated page
+         *     exists; the response is read as the same as its replacement's.
          */
         get: operations["listWhatsappTemplatesLegacy"];
         put?: never;
@@ -448,23 +558,32 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Every error body. `error` is normally the documented object `{code, message, details?}`
-         *     (429 adds `retry_after`), but the send-html page documents a flat string
-         *     (`{"error": "to must be an email"}`), so both forms are allowed. Some 401/403 responses
-         *     carry no body at all.
+         * @description The documented error body `{"error": {code, message, details?}}` (429 adds
+         *     `retry_after`). The send-html page documents its own forms instead (FlatError, and
+         *     401/403 with no body); those appear on sendEmail only.
          */
         ErrorEnvelope: {
-            error: components["schemas"]["ErrorObject"] | string;
+            error: components["schemas"]["ErrorObject"];
+        };
+        /** @description The send-html page's 400 body, a flat message (`{"error": "to must be an email"}`). */
+        FlatError: {
+            /** @example to must be an email */
+            error: string;
         };
         ErrorObject: {
             /**
-             * @description Machine-readable code: `unauthorized`, `forbidden`, `not_found`, `bad_request`,
-             *     `invalid_group_by`, `validation_error`, `duplicate_resource`, `rate_limit_exceeded`,
-             *     `template_not_approved`, `invalid_phone_number`, `template_not_found`,
-             *     `invalid_recipient`, `missing_custom_field`, `sender_not_verified`, `gone`, …
+             * @description Machine-readable code. Documented by Minimo: `unauthorized` 401, `forbidden` 403,
+             *     `not_found` 404, `validation_error` 422, `rate_limit_exceeded` 429,
+             *     `template_not_approved` 422, `invalid_phone_number` 422, `duplicate_resource` 409
+             *     (conventions); `bad_request` (get-by-email), `invalid_group_by` (custom-fields list);
+             *     `template_not_found`, `invalid_recipient`, `missing_custom_field`,
+             *     `sender_not_verified` (email send-template). Added by this project, for cases the
+             *     docs give no code for: `gone` (410 after a legacy sunset), `internal_error` (500),
+             *     `service_unavailable` (503), `method_not_allowed` (405).
              * @example unauthorized
+             * @enum {string}
              */
-            code: string;
+            code: "unauthorized" | "forbidden" | "not_found" | "validation_error" | "rate_limit_exceeded" | "template_not_approved" | "invalid_phone_number" | "duplicate_resource" | "bad_request" | "invalid_group_by" | "template_not_found" | "invalid_recipient" | "missing_custom_field" | "sender_not_verified" | "gone" | "internal_error" | "service_unavailable" | "method_not_allowed";
             /** @description Human-readable message. */
             message: string;
             /** @description Optional context, e.g. `{"field": "email", "value": "invalid-email"}`. */
@@ -568,14 +687,22 @@ export interface components {
             /** @description e.g. `Manual`, `System`. */
             source?: string;
         };
+        /**
+         * @description `displayName` (newer pages) or `display_name` (the older page's cURL sample): send one.
+         *     The docs' property table is cut off after "Addi…", so unknown properties are accepted.
+         */
         CustomFieldInput: {
             /** @description Upper-cased by Minimo; SNAKE_CASE recommended. */
             key: string;
-            displayName: string;
+            displayName?: string;
+            /** @description The older pages' name for `displayName`. */
+            display_name?: string;
             type: components["schemas"]["CustomFieldType"];
             category?: string;
             /** @description Acceptable values for `select` fields (property name is our reading). */
             options?: string[];
+        } & {
+            [key: string]: unknown;
         };
         CustomFieldResponse: {
             data: components["schemas"]["CustomField"];
@@ -588,9 +715,10 @@ export interface components {
             }[];
             total?: number;
         };
+        /** @description Pagination fields come with the flat form only. */
         CustomFieldList: {
             data: components["schemas"]["CustomField"][] | components["schemas"]["CustomFieldGroups"];
-        };
+        } & components["schemas"]["Pagination"];
         EmailTemplate: {
             /** @description Integer per the schema; `tmpl_…` strings per the prose. */
             id: number | string;
@@ -610,13 +738,29 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        /**
+         * @description The conventions page's pagination fields, beside `data`: "page … limit … total …
+         *     totalPages … hasNext …" (the list is cut off there; `hasPrev` is our reading). Optional,
+         *     since no endpoint page shows them.
+         */
+        Pagination: {
+            page?: number;
+            limit?: number;
+            total?: number;
+            totalPages?: number;
+            hasNext?: boolean;
+            hasPrev?: boolean;
+        };
         EmailTemplateList: {
             data: components["schemas"]["EmailTemplate"][];
-        };
+        } & components["schemas"]["Pagination"];
         SendEmailTemplateInput: {
             /** @description Template id, e.g. `tmpl_abc123`. */
             templateId: string | number;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description The recipient's email; a bad one answers 422 `invalid_recipient`.
+             */
             recipient: string;
             /** @description Values for the template's `{{variableName}}` placeholders. */
             customFields?: {
@@ -637,12 +781,13 @@ export interface components {
             status?: number;
             sent?: boolean;
         };
+        /** @description Only `to` is documented as required ("to must be an email"). */
         OneShotEmailInput: {
             /** Format: email */
             to: string;
-            subject: string;
+            subject?: string;
             /** @description HTML body; `{{UNSUBSCRIBE_URL}}`, `{{PREFERENCES_URL}}` are filled per recipient. */
-            html: string;
+            html?: string;
             /** @description Plain-text fallback (recommended). */
             text?: string;
         };
@@ -734,7 +879,7 @@ export interface components {
         };
         WhatsappTemplateList: {
             data: components["schemas"]["WhatsappTemplate"][];
-        };
+        } & components["schemas"]["Pagination"];
         WhatsappSendInput: {
             recipient: components["schemas"]["Phone"];
             /** @enum {string} */
@@ -747,14 +892,42 @@ export interface components {
                 components?: {
                     /** @enum {string} */
                     type: "HEADER" | "BODY" | "BUTTON";
-                    /** @description Placeholder values in order (`{{1}}`, `{{2}}`, …). */
-                    parameters?: {
-                        /** @enum {string} */
-                        type: "text";
-                        text: string;
-                    }[];
+                    /**
+                     * @description Placeholder values in order (`{{1}}`, `{{2}}`, …). A HEADER's one variable
+                     *     may also be an image, document or video (Meta's media object).
+                     */
+                    parameters?: components["schemas"]["WhatsappParameter"][];
                 }[];
             };
+        };
+        WhatsappParameter: {
+            /** @constant */
+            type: "text";
+            text: string;
+        } | {
+            /** @constant */
+            type: "image";
+            image: components["schemas"]["WhatsappMedia"];
+        } | {
+            /** @constant */
+            type: "document";
+            document: components["schemas"]["WhatsappMedia"];
+        } | {
+            /** @constant */
+            type: "video";
+            video: components["schemas"]["WhatsappMedia"];
+        };
+        /**
+         * @description A header media value in Meta's shape (our reading; Minimo's page only says "Text, image,
+         *     document, or video"): a public `link` or an uploaded media `id`.
+         */
+        WhatsappMedia: {
+            /** Format: uri */
+            link?: string;
+            id?: string;
+            caption?: string;
+            /** @description Documents only. */
+            filename?: string;
         };
         /** @description Tolerant; `success` may be top-level or under `data`, the page shows `{status}`. */
         WhatsappSendResult: {
@@ -767,8 +940,9 @@ export interface components {
     };
     responses: {
         /**
-         * @description Malformed request or parameters (`bad_request`, `invalid_group_by`). sendEmail documents a
-         *     flat string body instead of the envelope.
+         * @description Malformed request or parameters (`bad_request`, `invalid_group_by`): bad JSON, an
+         *     unsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value
+         *     (conventions: "400 | Bad Request | Invalid request format or parameters", on any endpoint).
          */
         BadRequest: {
             headers: {
@@ -783,9 +957,49 @@ export interface components {
             };
         };
         /**
-         * @description Missing, malformed, expired or revoked API key. sendEmail documents this status with no
-         *     body.
+         * @description The send-html page's own 400: a flat string, "Invalid or missing required field", e.g.
+         *     `{"error": "to must be an email"}`.
          */
+        SendEmailBadRequest: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "to must be an email"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlatError"];
+            };
+        };
+        /** @description The send-html page's 401 ("missing or wrong format" key), documented with no body. */
+        UnauthorizedNoBody: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The send-html page's 403 (no `TRANSACTIONAL` permission), documented with no body. */
+        ForbiddenNoBody: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Missing, malformed, expired or revoked API key. */
         Unauthorized: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -806,10 +1020,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /**
-         * @description The key lacks the permission the operation needs (`x-minimo-permission`). sendEmail
-         *     documents this status with no body.
-         */
+        /** @description The key lacks the permission the operation needs (`x-minimo-permission`). */
         Forbidden: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -897,8 +1108,9 @@ export interface components {
             };
         };
         /**
-         * @description Validation failed (`validation_error`, `invalid_phone_number`, `template_not_approved`,
-         *     `missing_custom_field`, …); `details` may name the field.
+         * @description Validation failed (`validation_error`, `invalid_phone_number`, `invalid_recipient`,
+         *     `template_not_approved`, `missing_custom_field`, `sender_not_verified`); `details` may
+         *     name the field.
          */
         UnprocessableEntity: {
             headers: {
@@ -1005,10 +1217,15 @@ export interface components {
          */
         ContactId: number;
         /**
-         * @description Id of the email template (transactional message), an integer.
+         * @description Id of the email template (transactional message): an integer (the page's schema) or a
+         *     `tmpl_…` string (the page's own use-case code, the migration guide).
          * @example 123
          */
-        TransactionalId: number;
+        TransactionalId: number | string;
+        /** @description Page number (conventions page), from 1. Default 1. */
+        Page: number;
+        /** @description Items per page (conventions page). Default 25, at most 100. */
+        Limit: number;
     };
     requestBodies: never;
     headers: {
@@ -1042,6 +1259,7 @@ export interface components {
     pathItems: never;
 }
 export type SchemaErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type SchemaFlatError = components['schemas']['FlatError'];
 export type SchemaErrorObject = components['schemas']['ErrorObject'];
 export type SchemaPhone = components['schemas']['Phone'];
 export type SchemaCustomFieldValues = components['schemas']['CustomFieldValues'];
@@ -1059,6 +1277,7 @@ export type SchemaCustomFieldResponse = components['schemas']['CustomFieldRespon
 export type SchemaCustomFieldGroups = components['schemas']['CustomFieldGroups'];
 export type SchemaCustomFieldList = components['schemas']['CustomFieldList'];
 export type SchemaEmailTemplate = components['schemas']['EmailTemplate'];
+export type SchemaPagination = components['schemas']['Pagination'];
 export type SchemaEmailTemplateList = components['schemas']['EmailTemplateList'];
 export type SchemaSendEmailTemplateInput = components['schemas']['SendEmailTemplateInput'];
 export type SchemaLegacyTransactionalInput = components['schemas']['LegacyTransactionalInput'];
@@ -1074,8 +1293,13 @@ export type SchemaTransactionalStatsResponse = components['schemas']['Transactio
 export type SchemaWhatsappTemplate = components['schemas']['WhatsappTemplate'];
 export type SchemaWhatsappTemplateList = components['schemas']['WhatsappTemplateList'];
 export type SchemaWhatsappSendInput = components['schemas']['WhatsappSendInput'];
+export type SchemaWhatsappParameter = components['schemas']['WhatsappParameter'];
+export type SchemaWhatsappMedia = components['schemas']['WhatsappMedia'];
 export type SchemaWhatsappSendResult = components['schemas']['WhatsappSendResult'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseSendEmailBadRequest = components['responses']['SendEmailBadRequest'];
+export type ResponseUnauthorizedNoBody = components['responses']['UnauthorizedNoBody'];
+export type ResponseForbiddenNoBody = components['responses']['ForbiddenNoBody'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -1087,6 +1311,8 @@ export type ResponseInternalServerError = components['responses']['InternalServe
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ParameterContactId = components['parameters']['ContactId'];
 export type ParameterTransactionalId = components['parameters']['TransactionalId'];
+export type ParameterPage = components['parameters']['Page'];
+export type ParameterLimit = components['parameters']['Limit'];
 export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
 export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
 export type HeaderXRateLimitReset = components['headers']['X-RateLimit-Reset'];
@@ -1094,6 +1320,63 @@ export type HeaderRetryAfter = components['headers']['Retry-After'];
 export type $defs = Record<string, never>;
 export interface operations {
     upsertContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace",
+                 *       "phone": "+393471234567",
+                 *       "customFields": {
+                 *         "COMPANY_SIZE": "50"
+                 *       },
+                 *       "marketingConsent": {
+                 *         "email": true,
+                 *         "whatsapp": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactInput"];
+            };
+        };
+        responses: {
+            /** @description Contact created or updated. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "contactId": "42"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UpsertContactResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    upsertContactUpsertPath: {
         parameters: {
             query?: never;
             header?: never;
@@ -1288,6 +1571,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1299,6 +1583,10 @@ export interface operations {
     listCustomFields: {
         parameters: {
             query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
                 /** @description Group the fields by category. Only `category` is accepted. */
                 groupBy?: "category";
             };
@@ -1330,6 +1618,100 @@ export interface operations {
         };
     };
     createCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "COMPANY_SIZE",
+                 *       "displayName": "Company size",
+                 *       "type": "number",
+                 *       "category": "Company Info"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomFieldInput"];
+            };
+        };
+        responses: {
+            /** @description The custom field was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 1,
+                     *         "key": "COMPANY_SIZE",
+                     *         "displayName": "Company size",
+                     *         "type": "number",
+                     *         "category": "Company Info",
+                     *         "visibility": true,
+                     *         "source": "Manual"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomFieldResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCustomFieldsV1: {
+        parameters: {
+            query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Group the fields by category. Only `category` is accepted. */
+                groupBy?: "category";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom fields, flat (`data` is an array) or grouped (`data.groups`). */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCustomFieldV1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1430,9 +1812,9 @@ export interface operations {
                     "application/json": components["schemas"]["OneShotEmailResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            400: components["responses"]["SendEmailBadRequest"];
+            401: components["responses"]["UnauthorizedNoBody"];
+            403: components["responses"]["ForbiddenNoBody"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1482,6 +1864,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmailStatsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1496,7 +1879,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Id of the email template (transactional message), an integer.
+                 * @description Id of the email template (transactional message): an integer (the page's schema) or a
+                 *     `tmpl_…` string (the page's own use-case code, the migration guide).
                  * @example 123
                  */
                 id: components["parameters"]["TransactionalId"];
@@ -1528,6 +1912,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionalStatsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1538,7 +1923,12 @@ export interface operations {
     };
     listWhatsappTemplates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1592,6 +1982,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -1684,9 +2075,168 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listEmailTemplates: {
+    listWhatsappTemplatesApp: {
+        parameters: {
+            query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "tmpl_82jh2asjda",
+                     *           "name": "order_shipped",
+                     *           "language": "en_US",
+                     *           "status": "APPROVED",
+                     *           "category": "UTILITY",
+                     *           "namespace": "4a1b_example",
+                     *           "createdAt": "2025-11-13T10:30:00Z",
+                     *           "updatedAt": "2025-11-13T10:30:00Z",
+                     *           "qualityScore": {
+                     *             "score": "GREEN",
+                     *             "reasons": null
+                     *           },
+                     *           "components": [
+                     *             {
+                     *               "type": "BODY",
+                     *               "text": "Hi {{1}}, your order {{2}} has shipped.",
+                     *               "example": {
+                     *                 "bodyText": [
+                     *                   [
+                     *                     "Ada",
+                     *                     "1042"
+                     *                   ]
+                     *                 ]
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WhatsappTemplateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendWhatsappTemplateApp: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recipient": "+393471234567",
+                 *       "type": "template",
+                 *       "template": {
+                 *         "name": "order_shipped",
+                 *         "languageCode": "en_US",
+                 *         "components": [
+                 *           {
+                 *             "type": "BODY",
+                 *             "parameters": [
+                 *               {
+                 *                 "type": "text",
+                 *                 "text": "Ada"
+                 *               },
+                 *               {
+                 *                 "type": "text",
+                 *                 "text": "1042"
+                 *               }
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WhatsappSendInput"];
+            };
+        };
+        responses: {
+            /** @description The message was accepted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WhatsappSendResult"];
+                };
+            };
+            /** @description The message was accepted (seen in production instead of 200). */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WhatsappSendResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEmailTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1718,6 +2268,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmailTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -1832,7 +2383,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Id of the email template (transactional message), an integer.
+                 * @description Id of the email template (transactional message): an integer (the page's schema) or a
+                 *     `tmpl_…` string (the page's own use-case code, the migration guide).
                  * @example 123
                  */
                 id: components["parameters"]["TransactionalId"];
@@ -1862,6 +2414,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionalStats"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1973,7 +2526,12 @@ export interface operations {
     };
     listWhatsappTemplatesLegacy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (conventions page), from 1. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page (conventions page). Default 25, at most 100. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2004,6 +2562,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatsappTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             410: components["responses"]["Gone"];

@@ -8,7 +8,7 @@ export const spec: Record<string, any> = {
     "title": "Minimo public API",
     "version": "1.0.0",
     "summary": "Contacts, custom fields, email and WhatsApp messaging for a Minimo company.",
-    "description": "Reconstructed from the partly readable pages of docs.minimo.it. Two hosts exist: the current\nAPI (`https://api.minimo.it`, paths under `/public/v1`) and the legacy app host\n(`https://app.minimo.it`, paths under `/api`), modelled as a default server plus path-level\noverrides, as Minimo's own embedded OpenAPI does.\n\nEvery request carries `Authorization: Bearer mn-{CLIENT_ID}-{SECRET_KEY}`; the company is\nderived from the key. `x-minimo-permission` on each operation names the key permission it\nneeds: only `transactional` is documented by Minimo, the rest is our reading. Vocabulary:\n`contacts:read contacts:write custom_fields:read custom_fields:write transactional stats:read\nwhatsapp:read whatsapp:send templates:read`, and `*` for all.\n\nRate limiting: Minimo documents HTTP 429 with `error.code = rate_limit_exceeded` and tells\nclients to \"check the `X-RateLimit-*` headers\", but documents neither the header names nor\nthe limits. The headers are therefore declared optional on every response.\n",
+    "description": "Reconstructed from the partly readable pages of docs.minimo.it. Two hosts exist: the current\nAPI (`https://api.minimo.it`, paths under `/public/v1`) and the legacy app host\n(`https://app.minimo.it`, paths under `/api`), modelled as a default server plus path-level\noverrides, as Minimo's own embedded OpenAPI does.\n\nEvery request carries `Authorization: Bearer mn-{CLIENT_ID}-{SECRET_KEY}`; the company is\nderived from the key. `x-minimo-permission` on each operation names the key permission it\nneeds: only `transactional` is documented by Minimo, the rest is our reading. Vocabulary:\n`contacts:read contacts:write custom_fields:read custom_fields:write transactional stats:read\nwhatsapp:read whatsapp:send templates:read`, and `*` for all.\n\nRate limiting: Minimo documents HTTP 429 with `error.code = rate_limit_exceeded` and tells\nclients to \"check the `X-RateLimit-*` headers\", but documents neither the header names nor\nthe limits. The headers are therefore declared optional on every response.\n\nPagination: list operations take the conventions page's `page` (default 1) and `limit`\n(default 25, max 100) and answer `page`, `limit`, `total`, `totalPages`, `hasNext` beside\n`data` (and `hasPrev`, our reading of the truncated list).\n\nPath variants: where Minimo's pages document one endpoint at two paths, both are operations\nof their own (`…App`, `…V1`, `…UpsertPath`), so every documented call is typed and every\nrequest gets a real operation label; the ones only older pages show are `deprecated`.\n\nWrong methods: a method a documented path does not serve answers 405 Method Not Allowed with\nan `Allow` header and the envelope `{\"error\": {\"code\": \"method_not_allowed\", …}}` (our reading;\nMinimo documents no such case). Unknown paths answer 404 `not_found`.\n",
     "license": {
       "name": "Proprietary — Minimo terms of service",
       "url": "https://www.minimo.it"
@@ -55,7 +55,93 @@ export const spec: Record<string, any> = {
           "Contacts"
         ],
         "summary": "Create or update a contact (upsert)",
-        "description": "Matches an existing contact of the company by `email`, else by `phone`, else creates one.\n`customFields` are deep-merged (only the keys sent change); `marketingConsent` sets opt-in\n(true) or opt-out (false) per channel. Changing a contact's email here only avoids a\nduplicate when `phone` also matches: use updateContact for that.\n\nReadings chosen: the path is `/public/v1/contacts` (the API reference page), not\n`/public/v1/contacts/upsert` (AI-prompt guide only). The documented response is a **bare\narray** `[{\"contactId\": \"…\"}]`, not a `{data}` envelope — kept as documented. Minimo does\nnot show the success status; we read 200. Which fields are required is not visible in the\ndocs (at least one of `email`/`phone` is needed in practice), so none is marked required.\n",
+        "description": "Matches an existing contact of the company by `email`, else by `phone`, else creates one.\n`customFields` are deep-merged (only the keys sent change); `marketingConsent` sets opt-in\n(true) or opt-out (false) per channel. Changing a contact's email here only avoids a\nduplicate when `phone` also matches: use updateContact for that.\n\nReadings chosen: the path is `/public/v1/contacts` (the API reference page); the\nAI-prompt guide's `/public/v1/contacts/upsert` is upsertContactUpsertPath. The documented response is a **bare\narray** `[{\"contactId\": \"…\"}]`, not a `{data}` envelope — kept as documented. Minimo does\nnot show the success status; we read 200. Which fields are required is not visible in the\ndocs (at least one of `email`/`phone` is needed in practice), so none is marked required.\n",
+        "x-minimo-permission": "contacts:write",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ContactInput"
+              },
+              "example": {
+                "email": "ada@example.com",
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "phone": "+393471234567",
+                "customFields": {
+                  "COMPANY_SIZE": "50"
+                },
+                "marketingConsent": {
+                  "email": true,
+                  "whatsapp": false
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Contact created or updated.",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UpsertContactResult"
+                },
+                "example": [
+                  {
+                    "contactId": "42"
+                  }
+                ]
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/public/v1/contacts/upsert": {
+      "post": {
+        "operationId": "upsertContactUpsertPath",
+        "tags": [
+          "Contacts"
+        ],
+        "summary": "Create or update a contact (the guide's upsert path)",
+        "description": "upsertContact at the path the contact-sync guide lists (\"`POST /public/v1/contacts/upsert`\").\nSame body, behaviour and bare-array answer as upsertContact (`POST /public/v1/contacts`,\nthe API reference page's path, which clients should prefer).\n",
         "x-minimo-permission": "contacts:write",
         "requestBody": {
           "required": true,
@@ -335,6 +421,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -363,9 +452,15 @@ export const spec: Record<string, any> = {
           "Custom fields"
         ],
         "summary": "List custom fields",
-        "description": "Lists the company's custom fields, flat or grouped by category (`groupBy=category`;\nfields without a category go to the group `uncategorized`). Any other `groupBy` value\nanswers 400 `invalid_group_by`.\n\nReadings chosen: the path is `/public/v1/custom-fields`, not `/v1/custom-fields` (an\nintermediate doc version); the field label is `displayName`, not the older\n`display_name`. The grouped form is inside `{data}` as on the reference page (the guide\nshows it bare).\n",
+        "description": "Lists the company's custom fields, flat or grouped by category (`groupBy=category`;\nfields without a category go to the group `uncategorized`). Any other `groupBy` value\nanswers 400 `invalid_group_by`.\n\nReadings chosen: the path is `/public/v1/custom-fields`; the intermediate doc version's\n`/v1/custom-fields` is listCustomFieldsV1 (deprecated). The field label is `displayName`\nin answers. The grouped form is inside `{data}` as on the reference page (the guide\nshows it bare).\n",
         "x-minimo-permission": "custom_fields:read",
         "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
           {
             "name": "groupBy",
             "in": "query",
@@ -472,7 +567,212 @@ export const spec: Record<string, any> = {
           "Custom fields"
         ],
         "summary": "Create a custom field",
-        "description": "Creates a custom field. `key` is upper-cased by Minimo (SNAKE_CASE recommended). A key\nthat already exists answers 409; missing `key`/`displayName`/`type` answers 422\n`validation_error`.\n\nReadings chosen: `displayName` (newer pages), not `display_name` (older pages); path\n`/public/v1/custom-fields`, not `/v1/custom-fields`. The success status is not shown; we\nread 201 (conventions page). The property holding select values is cut off in the docs;\nwe read `options`.\n",
+        "description": "Creates a custom field. `key` is upper-cased by Minimo (SNAKE_CASE recommended). A key\nthat already exists answers 409; missing `key`/`displayName`/`type` answers 422\n`validation_error`.\n\nReadings chosen: `displayName` (newer pages) and `display_name` (older pages) are both\naccepted, one of them is needed; path `/public/v1/custom-fields` (the older\n`/v1/custom-fields` is createCustomFieldV1). The success status is not shown; we\nread 201 (conventions page). The property holding select values is cut off in the docs;\nwe read `options`. A second property is cut off after \"Addi…\", so unknown properties\nare accepted on this body.\n",
+        "x-minimo-permission": "custom_fields:write",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CustomFieldInput"
+              },
+              "example": {
+                "key": "COMPANY_SIZE",
+                "displayName": "Company size",
+                "type": "number",
+                "category": "Company Info"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The custom field was created.",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CustomFieldResponse"
+                },
+                "example": {
+                  "data": {
+                    "id": 1,
+                    "key": "COMPANY_SIZE",
+                    "displayName": "Company size",
+                    "type": "number",
+                    "category": "Company Info",
+                    "visibility": true,
+                    "source": "Manual"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/custom-fields": {
+      "get": {
+        "operationId": "listCustomFieldsV1",
+        "tags": [
+          "Custom fields"
+        ],
+        "summary": "List custom fields (older /v1 path)",
+        "description": "listCustomFields at the path an older version of the custom-fields pages gives\n(`https://api.minimo.it/v1/custom-fields`). Same behaviour; deprecated in favour of\n`/public/v1/custom-fields`, which the newer pages use.\n",
+        "deprecated": true,
+        "x-minimo-permission": "custom_fields:read",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "name": "groupBy",
+            "in": "query",
+            "required": false,
+            "description": "Group the fields by category. Only `category` is accepted.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "category"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The custom fields, flat (`data` is an array) or grouped (`data.groups`).",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CustomFieldList"
+                },
+                "examples": {
+                  "flat": {
+                    "summary": "Without groupBy",
+                    "value": {
+                      "data": [
+                        {
+                          "id": 1,
+                          "key": "COMPANY_SIZE",
+                          "displayName": "Company size",
+                          "type": "number",
+                          "category": "Company Info",
+                          "visibility": true,
+                          "source": "Manual"
+                        }
+                      ]
+                    }
+                  },
+                  "grouped": {
+                    "summary": "With groupBy=category",
+                    "value": {
+                      "data": {
+                        "groups": [
+                          {
+                            "category": "Company Info",
+                            "fields": [
+                              {
+                                "id": 1,
+                                "key": "COMPANY_SIZE",
+                                "displayName": "Company size",
+                                "type": "number",
+                                "category": "Company Info",
+                                "visibility": true,
+                                "source": "Manual"
+                              }
+                            ]
+                          }
+                        ],
+                        "total": 1
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createCustomFieldV1",
+        "tags": [
+          "Custom fields"
+        ],
+        "summary": "Create a custom field (older /v1 path)",
+        "description": "createCustomField at the path of the older custom-fields create page, whose cURL sample\nposts `{\"key\": …, \"display_name\": \"Company Size\", \"type\": …}` to\n`https://api.minimo.it/v1/custom-fields`. Same behaviour; deprecated in favour of\n`/public/v1/custom-fields`.\n",
+        "deprecated": true,
         "x-minimo-permission": "custom_fields:write",
         "requestBody": {
           "required": true,
@@ -560,7 +860,7 @@ export const spec: Record<string, any> = {
           "Email"
         ],
         "summary": "Send a one-shot HTML email",
-        "description": "Sends one HTML email through the company's configured provider (SMTP or SES). Minimo\nrewrites links for click tracking, appends an open pixel and fills `{{UNSUBSCRIBE_URL}}`,\n`{{PREFERENCES_URL}}`. Once authenticated it always answers 200: a provider failure shows\nas `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key\npermission `TRANSACTIONAL` (the only permission Minimo names).\n\nReadings chosen: this page documents a flat error body (`{\"error\": \"to must be an\nemail\"}`) and 401/403 with no body; the shared ErrorEnvelope allows both forms.\n`subject` and `html` are marked required by our reading (only `to` is documented as\nrequired); `text` is the recommended plain-text fallback.\n",
+        "description": "Sends one HTML email through the company's configured provider (SMTP or SES). Minimo\nrewrites links for click tracking, appends an open pixel and fills `{{UNSUBSCRIBE_URL}}`,\n`{{PREFERENCES_URL}}`. Once authenticated it always answers 200: a provider failure shows\nas `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key\npermission `TRANSACTIONAL` (the only permission Minimo names).\n\nThis page documents its own error forms and they are kept: 400 is a flat\n`{\"error\": \"to must be an email\"}` (\"Invalid or missing required field\"), 401 and 403\nhave no body. Only `to` is documented as required; `text` is the recommended plain-text\nfallback.\n",
         "x-minimo-permission": "transactional",
         "requestBody": {
           "required": true,
@@ -612,13 +912,13 @@ export const spec: Record<string, any> = {
             }
           },
           "400": {
-            "$ref": "#/components/responses/BadRequest"
+            "$ref": "#/components/responses/SendEmailBadRequest"
           },
           "401": {
-            "$ref": "#/components/responses/Unauthorized"
+            "$ref": "#/components/responses/UnauthorizedNoBody"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/ForbiddenNoBody"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -693,6 +993,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -721,7 +1024,7 @@ export const spec: Record<string, any> = {
           "Email"
         ],
         "summary": "Get the statistics of an email template",
-        "description": "Totals for one dashboard email template (transactional): messages sent, open and click\nrates. Rates are percentage **strings** such as `\"85%\"` — parse them.\n\nReadings chosen: this is the newer page's path on the API host (the older page's\n`/api/templates/email/{id}/stats` is getEmailTemplateStatsLegacy); the 4-field shape\ninside `{data}` is kept and the older richer `metrics`/`rates` example dropped, as the\nnewer page did. The id is an **integer** (the page's schema), not a `tmpl_` string.\n",
+        "description": "Totals for one dashboard email template (transactional): messages sent, open and click\nrates. Rates are percentage **strings** such as `\"85%\"` — parse them.\n\nReadings chosen: this is the newer page's path on the API host (the older page's\n`/api/templates/email/{id}/stats` is getEmailTemplateStatsLegacy); the 4-field shape\ninside `{data}` is kept and the older richer `metrics`/`rates` example dropped, as the\nnewer page did. The id is an integer (the page's schema) or a `tmpl_…` string (the\npage's own use-case code calls `getTemplateStats('tmpl_variant_a')`).\n",
         "x-minimo-permission": "stats:read",
         "parameters": [
           {
@@ -761,6 +1064,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -789,8 +1095,16 @@ export const spec: Record<string, any> = {
           "WhatsApp"
         ],
         "summary": "List WhatsApp templates",
-        "description": "Lists the company's WhatsApp templates (needs a connected WhatsApp Business Account).\nOnly `APPROVED` templates can be sent.\n\nReadings chosen: the path is `/public/v1/templates/whatsapp` on the API host (conventions\npage, newest version) rather than the stored page's `app.minimo.it/api/templates/whatsapp`\nor the intermediate `/v1/templates/whatsapp`. The prose (camelCase) and playground\n(snake_case) field names disagree; both are declared optional and extra fields are\nallowed.\n",
+        "description": "Lists the company's WhatsApp templates (needs a connected WhatsApp Business Account).\nOnly `APPROVED` templates can be sent.\n\nReadings chosen: the path is `/public/v1/templates/whatsapp` on the API host (conventions\npage, newest version); the list page's own `app.minimo.it/api/templates/whatsapp` is\nlistWhatsappTemplatesApp. The prose (camelCase) and playground\n(snake_case) field names disagree; both are declared optional and extra fields are\nallowed.\n",
         "x-minimo-permission": "whatsapp:read",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
         "responses": {
           "200": {
             "description": "The templates.",
@@ -848,6 +1162,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -873,7 +1190,237 @@ export const spec: Record<string, any> = {
           "WhatsApp"
         ],
         "summary": "Send a WhatsApp template message",
-        "description": "Sends an `APPROVED` template to one phone number; `parameters` fill the `{{1}}`, `{{2}}`…\nplaceholders in order. A template not approved by Meta answers 422\n`template_not_approved`, a bad number 422 `invalid_phone_number`.\n\nReadings chosen: the path is `/public/v1/templates/whatsapp/send` on the API host (Minimo's\nown status prober uses it in production), not the stored page's\n`app.minimo.it/api/templates/whatsapp/send`. `template.languageCode` is read from the\nprober (not visible in the docs). The phone is E.164; the `+` is optional because the\ndocs' own sample omits it. The response is tolerant: the page shows `{status}`, the\nprober reads a `success` boolean top-level or under `data`, with HTTP 200 or 201.\n",
+        "description": "Sends an `APPROVED` template to one phone number; `parameters` fill the `{{1}}`, `{{2}}`…\nplaceholders in order. A template not approved by Meta answers 422\n`template_not_approved`, a bad number 422 `invalid_phone_number`.\n\nReadings chosen: the path is `/public/v1/templates/whatsapp/send` on the API host (Minimo's\nown status prober uses it in production); the send page's own\n`app.minimo.it/api/templates/whatsapp/send` is sendWhatsappTemplateApp. A header\ncomponent's parameter may be text, image, document or video (\"Header (Optional) – Text,\nimage, document, or video\"), in Meta's shape (`{\"type\": \"image\", \"image\": {\"link\": …}}`).\n`template.languageCode` is read from the\nprober (not visible in the docs). The phone is E.164; the `+` is optional because the\ndocs' own sample omits it. The response is tolerant: the page shows `{status}`, the\nprober reads a `success` boolean top-level or under `data`, with HTTP 200 or 201. A\nnumber that is not E.164 answers 422 `invalid_phone_number` (conventions).\n",
+        "x-minimo-permission": "whatsapp:send",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WhatsappSendInput"
+              },
+              "example": {
+                "recipient": "+393471234567",
+                "type": "template",
+                "template": {
+                  "name": "order_shipped",
+                  "languageCode": "en_US",
+                  "components": [
+                    {
+                      "type": "BODY",
+                      "parameters": [
+                        {
+                          "type": "text",
+                          "text": "Ada"
+                        },
+                        {
+                          "type": "text",
+                          "text": "1042"
+                        }
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The message was accepted.",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WhatsappSendResult"
+                },
+                "example": {
+                  "success": true
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The message was accepted (seen in production instead of 200).",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WhatsappSendResult"
+                },
+                "example": {
+                  "data": {
+                    "success": true
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableEntity"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/templates/whatsapp": {
+      "servers": [
+        {
+          "url": "https://app.minimo.it",
+          "description": "Legacy app host (paths under /api)"
+        }
+      ],
+      "get": {
+        "operationId": "listWhatsappTemplatesApp",
+        "tags": [
+          "WhatsApp"
+        ],
+        "summary": "List WhatsApp templates (app host path)",
+        "description": "listWhatsappTemplates at the path the WhatsApp list page and the migration guide give:\n`GET https://app.minimo.it/api/templates/whatsapp` (\"`/api/transactionals/whatsapp/templates`\n→ `/api/templates/whatsapp`\"). Same behaviour and shapes as listWhatsappTemplates; not\ndeprecated, since the migration guide names it as the replacement.\n",
+        "x-minimo-permission": "whatsapp:read",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The templates.",
+            "headers": {
+              "X-RateLimit-Limit": {
+                "$ref": "#/components/headers/X-RateLimit-Limit"
+              },
+              "X-RateLimit-Remaining": {
+                "$ref": "#/components/headers/X-RateLimit-Remaining"
+              },
+              "X-RateLimit-Reset": {
+                "$ref": "#/components/headers/X-RateLimit-Reset"
+              },
+              "Retry-After": {
+                "$ref": "#/components/headers/Retry-After"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WhatsappTemplateList"
+                },
+                "example": {
+                  "data": [
+                    {
+                      "id": "tmpl_82jh2asjda",
+                      "name": "order_shipped",
+                      "language": "en_US",
+                      "status": "APPROVED",
+                      "category": "UTILITY",
+                      "namespace": "4a1b_example",
+                      "createdAt": "2025-11-13T10:30:00Z",
+                      "updatedAt": "2025-11-13T10:30:00Z",
+                      "qualityScore": {
+                        "score": "GREEN",
+                        "reasons": null
+                      },
+                      "components": [
+                        {
+                          "type": "BODY",
+                          "text": "Hi {{1}}, your order {{2}} has shipped.",
+                          "example": {
+                            "bodyText": [
+                              [
+                                "Ada",
+                                "1042"
+                              ]
+                            ]
+                          }
+                        }
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/templates/whatsapp/send": {
+      "servers": [
+        {
+          "url": "https://app.minimo.it",
+          "description": "Legacy app host (paths under /api)"
+        }
+      ],
+      "post": {
+        "operationId": "sendWhatsappTemplateApp",
+        "tags": [
+          "WhatsApp"
+        ],
+        "summary": "Send a WhatsApp template message (app host path)",
+        "description": "sendWhatsappTemplate at the path the WhatsApp send page and the migration guide give:\n`POST https://app.minimo.it/api/templates/whatsapp/send` (\"`/api/transactionals/whatsapp/send`\n→ `/api/templates/whatsapp/send`\"). Same body, behaviour and answers as\nsendWhatsappTemplate; not deprecated, since the migration guide names it as the replacement.\n",
         "x-minimo-permission": "whatsapp:send",
         "requestBody": {
           "required": true,
@@ -1004,6 +1551,14 @@ export const spec: Record<string, any> = {
         "summary": "List email templates",
         "description": "Lists the dashboard email templates (\"List All Transactionals\"). Only `active`\ntemplates can be sent.\n\nReadings chosen: still on the legacy app host, as every page says. The playground schema\n(`id` integer, `name`, `created`, `updated`) is the base; the prose's richer fields\n(`subject`, `status`, `category`, `variables`, camelCase timestamps) are optional. Ids are\nintegers per the schema, but `tmpl_…` strings (prose, migration guide) are accepted too.\n",
         "x-minimo-permission": "templates:read",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
         "responses": {
           "200": {
             "description": "The email templates.",
@@ -1039,6 +1594,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1070,7 +1628,7 @@ export const spec: Record<string, any> = {
           "Email"
         ],
         "summary": "Send a dashboard email template",
-        "description": "Sends an `active` dashboard email template to one recipient; `customFields` fill the\ntemplate's `{{variableName}}` placeholders. Server-side only (client-side calls are\nblocked). Needs the `TRANSACTIONAL` permission. Documented error codes:\n`template_not_found`, `invalid_recipient`, `missing_custom_field`,\n`sender_not_verified`, `rate_limit_exceeded`.\n\nReadings chosen: the page's header (`/api/templates/email/send` with `templateId`) wins\nover its stale generated sample (`/api/transactionals` with `uid`, which is\nsendTransactionalLegacy). `templateId` is a string (`tmpl_abc123`); an integer id is\naccepted too since the template list uses integers.\n",
+        "description": "Sends an `active` dashboard email template to one recipient; `customFields` fill the\ntemplate's `{{variableName}}` placeholders. Server-side only (client-side calls are\nblocked). Needs the `TRANSACTIONAL` permission. Documented error codes:\n`template_not_found` (404), `invalid_recipient` (422, a recipient that is not an email),\n`missing_custom_field` (422), `sender_not_verified` (422), `rate_limit_exceeded`. A\ntemplate that is not `active` (\"Only active templates can be sent\") answers 422\n`validation_error`: the docs name no code for it. The statuses are our reading.\n\nReadings chosen: the page's header (`/api/templates/email/send` with `templateId`) wins\nover its stale generated sample (`/api/transactionals` with `uid`, which is\nsendTransactionalLegacy). `templateId` is a string (`tmpl_abc123`); an integer id is\naccepted too since the template list uses integers.\n",
         "x-minimo-permission": "transactional",
         "requestBody": {
           "required": true,
@@ -1283,6 +1841,9 @@ export const spec: Record<string, any> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1404,7 +1965,7 @@ export const spec: Record<string, any> = {
           "Legacy"
         ],
         "summary": "Send a WhatsApp template (removed 2026-06-01)",
-        "description": "Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.\nReplaced by sendWhatsappTemplate. No dedicated page exists; the body is read as the same\nas its replacement's.\n",
+        "description": "Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.\nReplaced, per the migration guide, by `POST /api/templates/whatsapp/send`\n(sendWhatsappTemplateApp; sendWhatsappTemplate on the API host). No dedicated page exists;\nthe body is read as the same as its replacement's.\n",
         "deprecated": true,
         "x-minimo-sunset": "2026-06-01",
         "x-minimo-permission": "whatsapp:send",
@@ -1494,10 +2055,18 @@ export const spec: Record<string, any> = {
           "Legacy"
         ],
         "summary": "List WhatsApp templates (removed 2026-06-01)",
-        "description": "Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.\nReplaced by listWhatsappTemplates. No dedicated page exists; the response is read as the\nsame as its replacement's.\n",
+        "description": "Deprecated November 2025 and removed on 2026-06-01: since then it answers 410 Gone.\nReplaced, per the migration guide, by `GET /api/templates/whatsapp`\n(listWhatsappTemplatesApp; listWhatsappTemplates on the API host). No dedicated page\nexists; the response is read as the same as its replacement's.\n",
         "deprecated": true,
         "x-minimo-sunset": "2026-06-01",
         "x-minimo-permission": "whatsapp:read",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          }
+        ],
         "responses": {
           "200": {
             "description": "The templates (before the sunset).",
@@ -1531,6 +2100,9 @@ export const spec: Record<string, any> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1580,13 +2152,39 @@ export const spec: Record<string, any> = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Id of the email template (transactional message), an integer.",
+        "description": "Id of the email template (transactional message): an integer (the page's schema) or a\n`tmpl_…` string (the page's own use-case code, the migration guide).\n",
         "schema": {
-          "type": "integer",
-          "format": "int64",
-          "minimum": 1
+          "type": [
+            "integer",
+            "string"
+          ],
+          "minimum": 1,
+          "pattern": "^([1-9][0-9]*|tmpl_[A-Za-z0-9_]+)$"
         },
         "example": 123
+      },
+      "Page": {
+        "name": "page",
+        "in": "query",
+        "required": false,
+        "description": "Page number (conventions page), from 1. Default 1.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 1
+        }
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "description": "Items per page (conventions page). Default 25, at most 100.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 25
+        }
       }
     },
     "headers": {
@@ -1629,7 +2227,7 @@ export const spec: Record<string, any> = {
     },
     "responses": {
       "BadRequest": {
-        "description": "Malformed request or parameters (`bad_request`, `invalid_group_by`). sendEmail documents a\nflat string body instead of the envelope.\n",
+        "description": "Malformed request or parameters (`bad_request`, `invalid_group_by`): bad JSON, an\nunsupported `Content-Encoding` or charset, a body over 1 MB, a bad query or path value\n(conventions: \"400 | Bad Request | Invalid request format or parameters\", on any endpoint).\n",
         "headers": {
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"
@@ -1667,19 +2265,74 @@ export const spec: Record<string, any> = {
                     "message": "groupBy must be 'category'"
                   }
                 }
-              },
-              "flat": {
-                "summary": "Flat string (sendEmail)",
-                "value": {
-                  "error": "to must be an email"
-                }
               }
             }
           }
         }
       },
+      "SendEmailBadRequest": {
+        "description": "The send-html page's own 400: a flat string, \"Invalid or missing required field\", e.g.\n`{\"error\": \"to must be an email\"}`.\n",
+        "headers": {
+          "X-RateLimit-Limit": {
+            "$ref": "#/components/headers/X-RateLimit-Limit"
+          },
+          "X-RateLimit-Remaining": {
+            "$ref": "#/components/headers/X-RateLimit-Remaining"
+          },
+          "X-RateLimit-Reset": {
+            "$ref": "#/components/headers/X-RateLimit-Reset"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/FlatError"
+            },
+            "example": {
+              "error": "to must be an email"
+            }
+          }
+        }
+      },
+      "UnauthorizedNoBody": {
+        "description": "The send-html page's 401 (\"missing or wrong format\" key), documented with no body.",
+        "headers": {
+          "X-RateLimit-Limit": {
+            "$ref": "#/components/headers/X-RateLimit-Limit"
+          },
+          "X-RateLimit-Remaining": {
+            "$ref": "#/components/headers/X-RateLimit-Remaining"
+          },
+          "X-RateLimit-Reset": {
+            "$ref": "#/components/headers/X-RateLimit-Reset"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        }
+      },
+      "ForbiddenNoBody": {
+        "description": "The send-html page's 403 (no `TRANSACTIONAL` permission), documented with no body.",
+        "headers": {
+          "X-RateLimit-Limit": {
+            "$ref": "#/components/headers/X-RateLimit-Limit"
+          },
+          "X-RateLimit-Remaining": {
+            "$ref": "#/components/headers/X-RateLimit-Remaining"
+          },
+          "X-RateLimit-Reset": {
+            "$ref": "#/components/headers/X-RateLimit-Reset"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        }
+      },
       "Unauthorized": {
-        "description": "Missing, malformed, expired or revoked API key. sendEmail documents this status with no\nbody.\n",
+        "description": "Missing, malformed, expired or revoked API key.\n",
         "headers": {
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"
@@ -1709,7 +2362,7 @@ export const spec: Record<string, any> = {
         }
       },
       "Forbidden": {
-        "description": "The key lacks the permission the operation needs (`x-minimo-permission`). sendEmail\ndocuments this status with no body.\n",
+        "description": "The key lacks the permission the operation needs (`x-minimo-permission`).\n",
         "headers": {
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"
@@ -1829,7 +2482,7 @@ export const spec: Record<string, any> = {
         }
       },
       "UnprocessableEntity": {
-        "description": "Validation failed (`validation_error`, `invalid_phone_number`, `template_not_approved`,\n`missing_custom_field`, …); `details` may name the field.\n",
+        "description": "Validation failed (`validation_error`, `invalid_phone_number`, `invalid_recipient`,\n`template_not_approved`, `missing_custom_field`, `sender_not_verified`); `details` may\nname the field.\n",
         "headers": {
           "X-RateLimit-Limit": {
             "$ref": "#/components/headers/X-RateLimit-Limit"
@@ -1957,21 +2610,26 @@ export const spec: Record<string, any> = {
     "schemas": {
       "ErrorEnvelope": {
         "type": "object",
-        "description": "Every error body. `error` is normally the documented object `{code, message, details?}`\n(429 adds `retry_after`), but the send-html page documents a flat string\n(`{\"error\": \"to must be an email\"}`), so both forms are allowed. Some 401/403 responses\ncarry no body at all.\n",
+        "description": "The documented error body `{\"error\": {code, message, details?}}` (429 adds\n`retry_after`). The send-html page documents its own forms instead (FlatError, and\n401/403 with no body); those appear on sendEmail only.\n",
         "required": [
           "error"
         ],
         "properties": {
           "error": {
-            "oneOf": [
-              {
-                "$ref": "#/components/schemas/ErrorObject"
-              },
-              {
-                "type": "string",
-                "description": "Flat message, as documented by sendEmail."
-              }
-            ]
+            "$ref": "#/components/schemas/ErrorObject"
+          }
+        }
+      },
+      "FlatError": {
+        "type": "object",
+        "description": "The send-html page's 400 body, a flat message (`{\"error\": \"to must be an email\"}`).",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "string",
+            "example": "to must be an email"
           }
         }
       },
@@ -1984,7 +2642,27 @@ export const spec: Record<string, any> = {
         "properties": {
           "code": {
             "type": "string",
-            "description": "Machine-readable code: `unauthorized`, `forbidden`, `not_found`, `bad_request`,\n`invalid_group_by`, `validation_error`, `duplicate_resource`, `rate_limit_exceeded`,\n`template_not_approved`, `invalid_phone_number`, `template_not_found`,\n`invalid_recipient`, `missing_custom_field`, `sender_not_verified`, `gone`, …\n",
+            "description": "Machine-readable code. Documented by Minimo: `unauthorized` 401, `forbidden` 403,\n`not_found` 404, `validation_error` 422, `rate_limit_exceeded` 429,\n`template_not_approved` 422, `invalid_phone_number` 422, `duplicate_resource` 409\n(conventions); `bad_request` (get-by-email), `invalid_group_by` (custom-fields list);\n`template_not_found`, `invalid_recipient`, `missing_custom_field`,\n`sender_not_verified` (email send-template). Added by this project, for cases the\ndocs give no code for: `gone` (410 after a legacy sunset), `internal_error` (500),\n`service_unavailable` (503), `method_not_allowed` (405).\n",
+            "enum": [
+              "unauthorized",
+              "forbidden",
+              "not_found",
+              "validation_error",
+              "rate_limit_exceeded",
+              "template_not_approved",
+              "invalid_phone_number",
+              "duplicate_resource",
+              "bad_request",
+              "invalid_group_by",
+              "template_not_found",
+              "invalid_recipient",
+              "missing_custom_field",
+              "sender_not_verified",
+              "gone",
+              "internal_error",
+              "service_unavailable",
+              "method_not_allowed"
+            ],
             "example": "unauthorized"
           },
           "message": {
@@ -2007,6 +2685,7 @@ export const spec: Record<string, any> = {
         "type": "string",
         "description": "Phone number in E.164 (`+<country code><number>`, no spaces, dashes or parentheses). The\ndocs insist on the `+` but their own samples omit it, so it is optional here.\n",
         "pattern": "^\\+?[1-9][0-9]{6,14}$",
+        "x-minimo-error-code": "invalid_phone_number",
         "example": "+393471234567"
       },
       "CustomFieldValues": {
@@ -2245,10 +2924,10 @@ export const spec: Record<string, any> = {
       },
       "CustomFieldInput": {
         "type": "object",
-        "additionalProperties": false,
+        "description": "`displayName` (newer pages) or `display_name` (the older page's cURL sample): send one.\nThe docs' property table is cut off after \"Addi…\", so unknown properties are accepted.\n",
+        "additionalProperties": true,
         "required": [
           "key",
-          "displayName",
           "type"
         ],
         "properties": {
@@ -2260,6 +2939,11 @@ export const spec: Record<string, any> = {
           "displayName": {
             "type": "string",
             "minLength": 1
+          },
+          "display_name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The older pages' name for `displayName`."
           },
           "type": {
             "$ref": "#/components/schemas/CustomFieldType"
@@ -2323,6 +3007,12 @@ export const spec: Record<string, any> = {
       },
       "CustomFieldList": {
         "type": "object",
+        "description": "Pagination fields come with the flat form only.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Pagination"
+          }
+        ],
         "required": [
           "data"
         ],
@@ -2394,8 +3084,41 @@ export const spec: Record<string, any> = {
           }
         }
       },
+      "Pagination": {
+        "type": "object",
+        "description": "The conventions page's pagination fields, beside `data`: \"page … limit … total …\ntotalPages … hasNext …\" (the list is cut off there; `hasPrev` is our reading). Optional,\nsince no endpoint page shows them.\n",
+        "properties": {
+          "page": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "totalPages": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "hasNext": {
+            "type": "boolean"
+          },
+          "hasPrev": {
+            "type": "boolean"
+          }
+        }
+      },
       "EmailTemplateList": {
         "type": "object",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Pagination"
+          }
+        ],
         "required": [
           "data"
         ],
@@ -2425,7 +3148,9 @@ export const spec: Record<string, any> = {
           },
           "recipient": {
             "type": "string",
-            "format": "email"
+            "format": "email",
+            "description": "The recipient's email; a bad one answers 422 `invalid_recipient`.",
+            "x-minimo-error-code": "invalid_recipient"
           },
           "customFields": {
             "type": "object",
@@ -2470,11 +3195,10 @@ export const spec: Record<string, any> = {
       },
       "OneShotEmailInput": {
         "type": "object",
+        "description": "Only `to` is documented as required (\"to must be an email\").",
         "additionalProperties": false,
         "required": [
-          "to",
-          "subject",
-          "html"
+          "to"
         ],
         "properties": {
           "to": {
@@ -2725,6 +3449,11 @@ export const spec: Record<string, any> = {
       },
       "WhatsappTemplateList": {
         "type": "object",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Pagination"
+          }
+        ],
         "required": [
           "data"
         ],
@@ -2789,31 +3518,109 @@ export const spec: Record<string, any> = {
                     },
                     "parameters": {
                       "type": "array",
-                      "description": "Placeholder values in order (`{{1}}`, `{{2}}`, …).",
+                      "description": "Placeholder values in order (`{{1}}`, `{{2}}`, …). A HEADER's one variable\nmay also be an image, document or video (Meta's media object).\n",
                       "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "required": [
-                          "type",
-                          "text"
-                        ],
-                        "properties": {
-                          "type": {
-                            "type": "string",
-                            "enum": [
-                              "text"
-                            ]
-                          },
-                          "text": {
-                            "type": "string"
-                          }
-                        }
+                        "$ref": "#/components/schemas/WhatsappParameter"
                       }
                     }
                   }
                 }
               }
             }
+          }
+        }
+      },
+      "WhatsappParameter": {
+        "oneOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "text"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "const": "text"
+              },
+              "text": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "image"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "const": "image"
+              },
+              "image": {
+                "$ref": "#/components/schemas/WhatsappMedia"
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "document"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "const": "document"
+              },
+              "document": {
+                "$ref": "#/components/schemas/WhatsappMedia"
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "video"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "const": "video"
+              },
+              "video": {
+                "$ref": "#/components/schemas/WhatsappMedia"
+              }
+            }
+          }
+        ]
+      },
+      "WhatsappMedia": {
+        "type": "object",
+        "description": "A header media value in Meta's shape (our reading; Minimo's page only says \"Text, image,\ndocument, or video\"): a public `link` or an uploaded media `id`.\n",
+        "minProperties": 1,
+        "additionalProperties": false,
+        "properties": {
+          "link": {
+            "type": "string",
+            "format": "uri"
+          },
+          "id": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "filename": {
+            "type": "string",
+            "description": "Documents only."
           }
         }
       },

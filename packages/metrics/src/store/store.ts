@@ -1,5 +1,5 @@
 import type { HeaderSource } from "../rate-limit-state.js";
-import { codeLabel } from "../route-labels.js";
+import { codeLabel } from "../code-labels.js";
 import { BudgetTable } from "./budget-table.js";
 import { CounterTable } from "./counter-table.js";
 import { HistogramTable } from "./histogram-table.js";

@@ -1,0 +1,88 @@
+// Per-connection bookkeeping of the gateway. Pipelined requests on one connection are forwarded
+// one at a time (HTTP/1.1 answers them in order anyway, so forwarding them at once bought nothing
+// but one upstream connection each), at most `maxPipelined` deep. Every admitted request is
+// finished exactly once: when its response ends, or when its connection closes — Node never
+// emits `close` on the response of a pipelined request whose connection died before its turn,
+// which is how the in-flight count used to leak.
+import type { Socket } from "node:net";
+
+interface Task {
+  readonly start: () => void;
+  started: boolean;
+  done: boolean;
+}
+
+export class ConnectionTracker {
+  #connections = 0;
+  #inFlight = 0;
+  readonly #queues = new WeakMap<Socket, Task[]>();
+  #idle: (() => void) | undefined;
+
+  constructor(readonly maxPipelined: number) {}
+
+  get connections(): number {
+    return this.#connections;
+  }
+
+  /** Requests admitted and not finished (waiting behind another on their connection included). */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Called once when the in-flight count next reaches 0 (replaces an earlier callback). */
+  onIdle(callback: (() => void) | undefined): void {
+    this.#idle = callback;
+  }
+
+  /** Tracks a new client connection (the server's `connection` event). */
+  open(socket: Socket): void {
+    const queue: Task[] = [];
+    this.#queues.set(socket, queue);
+    this.#connections++;
+    socket.once("close", () => {
+      this.#connections--;
+      // Requests still queued were never forwarded; they end here, unanswered, as the client left.
+      for (const task of queue.splice(0)) this.#done(queue, task);
+    });
+  }
+
+  /**
+   * Admits a request on `socket`: `start` runs now if the connection is idle, else when the
+   * requests before it have finished. Returns the request's `finish` (idempotent), or undefined
+   * when the connection already has `maxPipelined` requests waiting or running.
+   */
+  admit(socket: Socket, start: () => void): (() => void) | undefined {
+    let queue = this.#queues.get(socket);
+    if (queue === undefined) {
+      this.open(socket);
+      queue = this.#queues.get(socket)!;
+    }
+    if (queue.length >= this.maxPipelined) return undefined;
+    const task: Task = { start, started: false, done: false };
+    queue.push(task);
+    this.#inFlight++;
+    const finish = () => this.#done(queue, task);
+    if (queue.length === 1) this.#run(task);
+    return finish;
+  }
+
+  #run(task: Task): void {
+    task.started = true;
+    task.start();
+  }
+
+  #done(queue: Task[], task: Task): void {
+    if (task.done) return;
+    task.done = true;
+    this.#inFlight--;
+    const at = queue.indexOf(task);
+    if (at !== -1) queue.splice(at, 1);
+    const next = queue[0];
+    if (next !== undefined && !next.started) this.#run(next);
+    if (this.#inFlight === 0) {
+      const idle = this.#idle;
+      this.#idle = undefined;
+      idle?.();
+    }
+  }
+}
