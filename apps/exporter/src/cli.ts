@@ -2,13 +2,21 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./config/errors.js";
 import { loadConfigFile } from "./config/load.js";
+import { loadWebConfig } from "./http/web-config/load.js";
 import { startExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
 import { installLastResort } from "./process/last-resort.js";
 import { VERSION } from "./version.js";
 
-const USAGE = `usage: minimo-exporter --config FILE [--shard i/n]
-       minimo-exporter --check-config FILE
+const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.file FILE]
+       minimo-exporter --check-config FILE [--web.config.file FILE]
+       minimo-exporter --version | --help
+  --config FILE           the exporter's YAML config (README "Config reference")
+  --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 invalid
+  --shard i/n             probe only shard i of n of the keys; the gateway still serves every key
+  --web.config.file FILE  TLS and basic auth for the metrics listener (Prometheus exporter-toolkit format)
+  --version               print the version and exit
+  -h, --help              print this help and exit
 Environment overrides: MINIMO_EXPORTER_UPSTREAM, MINIMO_EXPORTER_LISTEN_METRICS,
 MINIMO_EXPORTER_LISTEN_GATEWAY, MINIMO_EXPORTER_LOG_LEVEL, MINIMO_EXPORTER_MAX_KEYS.
 Signals: SIGTERM/SIGINT drain and exit; SIGHUP reloads the config file.`;
@@ -35,9 +43,10 @@ export function parseShard(text: string): { index: number; total: number } | und
 }
 
 /** `--check-config FILE`: exit code 0 when valid, 2 with one line per problem on stderr. */
-export async function checkConfig(file: string, io: CliIo = defaultIo): Promise<number> {
+export async function checkConfig(file: string, io: CliIo = defaultIo, webConfigFile?: string): Promise<number> {
   try {
     const config = await loadConfigFile(file, io.env);
+    if (webConfigFile !== undefined) loadWebConfig(webConfigFile);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
     io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
     return 0;
@@ -50,7 +59,7 @@ export async function checkConfig(file: string, io: CliIo = defaultIo): Promise<
 
 /** Runs the CLI; resolves with an exit code, or never (while serving) until a signal. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
-  let values: { config?: string; "check-config"?: string; shard?: string; help?: boolean; version?: boolean };
+  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -58,6 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         config: { type: "string" },
         "check-config": { type: "string" },
         shard: { type: "string" },
+        "web.config.file": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -75,7 +85,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     io.stdout(VERSION);
     return 0;
   }
-  if (values["check-config"] !== undefined) return checkConfig(values["check-config"], io);
+  const webConfigFile = values["web.config.file"];
+  if (values["check-config"] !== undefined) return checkConfig(values["check-config"], io, webConfigFile);
   const file = values.config;
   if (file === undefined) {
     io.stderr(USAGE);
@@ -110,7 +121,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const lastResort = installLastResort(logger);
   let exporter;
   try {
-    exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}) });
+    exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
   } catch (err) {
     process.off("SIGHUP", hupListener);
     lastResort.uninstall();

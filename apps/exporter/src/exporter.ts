@@ -14,6 +14,7 @@ import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
 import { createMetricsServer } from "./http/metrics-server.js";
+import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
 import { Prober } from "./probes/prober.js";
@@ -27,6 +28,8 @@ export interface StartExporterOptions {
   logger?: Logger;
   /** Probe only the keys of this shard (`--shard i/n`); the gateway still serves every key. Default: all keys. */
   shard?: { index: number; total: number };
+  /** `--web.config.file`: TLS and basic auth for the metrics listener (exporter-toolkit format), re-read on reload. Default: plain HTTP, no auth. */
+  webConfigFile?: string;
 }
 
 export interface RunningExporter {
@@ -64,7 +67,7 @@ function listen(server: http.Server, address: ListenAddress, field: string): Pro
       server.removeAllListeners("error");
       const { address: host, port } = server.address() as AddressInfo;
       const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
-      resolve(`http://${shown}:${port}`);
+      resolve(`${isTlsServer(server) ? "https" : "http"}://${shown}:${port}`);
     });
   });
 }
@@ -79,6 +82,8 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   let config = options.config;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const shard = options.shard;
+  // Reads certificates and the web config before anything starts: a bad file is a ConfigError.
+  const listeners = createListeners(config, options.webConfigFile);
   const registry = new Registry();
   const processRegistry = new Registry();
   collectDefaultMetrics({ register: processRegistry });
@@ -126,6 +131,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     logger,
     callers,
     registry,
+    createServer: listeners.gatewayServer,
     limits: { maxConnections: config.gateway.maxConnections, upstreamMaxSockets: config.gateway.upstreamMaxSockets },
   });
   const metricsServer = createMetricsServer({
@@ -139,6 +145,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     ready: () => !closing,
     logger,
     routers: [consoleRouter({ keys: keyFacts, usage, callers, version: VERSION }, logger)],
+    createServer: listeners.metricsServer,
   });
 
   async function keyFacts(): Promise<KeyFacts[]> {
@@ -188,6 +195,8 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     gatewayUrl,
     registry,
     async reload(next) {
+      // Certificates and users first: a bad file throws here, before anything else changed.
+      for (const warning of listeners.reload(next, { gateway: gateway.server, metrics: metricsServer })) logger.warn(warning);
       const kept = new Set(next.keys.map((k) => k.name));
       const removed = config.keys.filter((k) => !kept.has(k.name)).map((k) => k.name);
       for (const alias of removed) {

@@ -5,8 +5,10 @@ import { demoKeys } from "./demo-keys.js";
 import { KeysFileError, loadKeysFile } from "./keys-file.js";
 import type { KeySpec } from "./keys.js";
 import { startSim } from "./server.js";
+import { VERSION } from "./version.js";
 
 const USAGE = `Usage: minimo-sim [--port 4010] [--host 127.0.0.1] [--keys keys.yaml] [--control-token TOKEN] [--quiet]
+       minimo-sim --version | --help
 
 A local Minimo API sandbox. Without --keys it loads the demo keys (see the README).
 Control and faults: /__sim/keys, /__sim/keys/{name}/revoke|rotate|policy, /__sim/faults, /__sim/reset,
@@ -35,6 +37,7 @@ export async function main(argv: string[], io: CliIo = { out: console.log, err: 
         "control-token": { type: "string" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
       },
       strict: true,
     }).values;
@@ -44,6 +47,10 @@ export async function main(argv: string[], io: CliIo = { out: console.log, err: 
   }
   if (args.help) {
     io.out(USAGE);
+    return 0;
+  }
+  if (args.version) {
+    io.out(VERSION);
     return 0;
   }
   const port = Number(args.port);

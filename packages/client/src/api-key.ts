@@ -1,4 +1,7 @@
-import { createHash } from "node:crypto";
+// @noble/hashes rather than node:crypto: the client runs in browsers, workers, Deno and edge
+// runtimes too, and Web Crypto's digest is async while parseApiKey is not.
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 
 /** The non-secret parts of a Minimo API key. */
 export interface ParsedApiKey {
@@ -47,7 +50,7 @@ export function parseApiKey(key: string): ParsedApiKey {
   if (problem !== undefined) throw new InvalidApiKeyError(`Minimo API key ${problem}`);
   const rest = key.slice(3);
   const clientId = rest.slice(0, rest.indexOf("-"));
-  const fingerprint = createHash("sha256").update(key).digest("hex").slice(0, 12);
+  const fingerprint = bytesToHex(sha256(utf8ToBytes(key))).slice(0, 12);
   return { clientId, fingerprint };
 }
 

@@ -5,6 +5,7 @@ import type { AttemptErrorReason, AttemptObserver } from "./observer.js";
 import { findOperation, matchOperation } from "./operations.js";
 import { readRateLimit } from "./rate-limit.js";
 import { backoffDelay, resolveRetry, type RetryOptions } from "./retry.js";
+import { unrefTimer } from "./timers.js";
 import type { MinimoClient } from "./strict-client.js";
 
 export type { MinimoClient };
@@ -117,7 +118,7 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
         timedOut = true;
         controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
       }, timeoutMs);
-      timer.unref();
+      unrefTimer(timer);
       const onCallerAbort = () => controller.abort(caller.reason);
       if (caller.aborted) controller.abort(caller.reason);
       else caller.addEventListener("abort", onCallerAbort, { once: true });

@@ -14,6 +14,7 @@ import { resolveProbeOperation } from "./operations.js";
 import { rawConfigSchema, type RawConfig, type RawKey } from "./schema.js";
 import { Secret } from "./secret.js";
 import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
+import { loadTlsMaterial } from "../http/web-config/tls.js";
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
@@ -181,6 +182,7 @@ function resolveConfig(
       trustedProxies: trustedProxies(raw.gateway?.trusted_proxies ?? DEFAULTS.gateway.trustedProxies, problems),
       maxConnections: raw.gateway?.max_connections ?? DEFAULTS.gateway.maxConnections,
       upstreamMaxSockets: raw.gateway?.upstream_max_sockets ?? DEFAULTS.gateway.upstreamMaxSockets,
+      ...gatewayTls(raw.gateway?.tls, baseDir, problems),
     },
     keys,
     warnings,
@@ -305,4 +307,12 @@ function parseExpiry(value: string | Date, path: string, problems: ConfigProblem
     return undefined;
   }
   return Math.floor(ms / 1000);
+}
+
+/** `gateway.tls`, with both files read and the certificate checked now (expired -> a problem). */
+function gatewayTls(raw: { cert_file: string; key_file: string } | undefined, baseDir: string, problems: ConfigProblem[]) {
+  if (raw === undefined) return {};
+  const tls = { certFile: resolve(baseDir, raw.cert_file), keyFile: resolve(baseDir, raw.key_file) };
+  loadTlsMaterial(tls, baseDir, "gateway.tls", problems);
+  return { tls };
 }

@@ -43,6 +43,7 @@ export const rawConfigSchema = z.strictObject({
       trusted_proxies: z.array(z.string()).optional(),
       max_connections: z.number().int().positive().optional(),
       upstream_max_sockets: z.number().int().positive().optional(),
+      tls: z.strictObject({ cert_file: z.string().min(1), key_file: z.string().min(1) }).optional(),
     })
     .optional(),
   keys: z.array(keySchema),

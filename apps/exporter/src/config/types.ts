@@ -52,6 +52,8 @@ export interface ExporterConfig {
     readonly maxConnections: number;
     /** Sockets the gateway opens to each upstream host at once; more requests wait for one. */
     readonly upstreamMaxSockets: number;
+    /** HTTPS for the gateway listener: absolute paths, checked when parsed and re-read on reload. */
+    readonly tls?: { readonly certFile: string; readonly keyFile: string };
   };
   readonly keys: readonly KeyConfig[];
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */

@@ -1,7 +1,8 @@
 // startDemo: the sandbox with its demo keys, the exporter aimed at it (every demo key configured
 // by alias, each with its probe), and gentle traffic through the gateway. `npm start` runs it;
 // test/demo.test.ts drives it in-process with port 0.
-import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
+import type { RunningSim } from "@minimo/sim";
+import { loadSim } from "./load-sim.js";
 import { parseConfig } from "../config/parse.js";
 import { startExporter, type RunningExporter } from "../exporter.js";
 import type { Logger } from "../logging/logger.js";
@@ -80,6 +81,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   const simPortEnv = env.MINIMO_DEMO_SIM_PORT;
   const simPort = portOf(options.ports, "sim", simPortEnv && /^\d+$/.test(simPortEnv) ? Number(simPortEnv) : 4010);
 
+  const { demoKeys, startSim } = await loadSim();
   const sim: RunningSim = await startSim({ port: simPort, host, keys: demoKeys });
   let exporter: RunningExporter | undefined;
   try {

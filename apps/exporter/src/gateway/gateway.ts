@@ -52,6 +52,8 @@ export interface GatewayDeps {
   registry?: Registry;
   /** Connection bounds (`gateway.max_connections`, `gateway.upstream_max_sockets`); read at start. */
   limits?: { maxConnections: number; upstreamMaxSockets: number };
+  /** Makes the listening server around the request handler (HTTPS: `http/web-config`). Default `http.createServer`. */
+  createServer?: (handler: http.RequestListener) => http.Server;
 }
 
 export interface Gateway {
@@ -73,7 +75,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const own = (res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders) => sendOwn(res, reason, metrics, closing, extra);
 
   const refused = new WeakSet<object>();
-  const server = http.createServer((req, res) => {
+  const server = (deps.createServer ?? http.createServer)((req, res) => {
     const finish = tracker.admit(req.socket, () => {
       if (closing) own(res, "draining", { "retry-after": "1" });
       else guarded(req, res);

@@ -19,6 +19,8 @@ export interface MetricsServerDeps {
   logger: Logger;
   /** Mounted at `/` after the built-in routes (the console). Default: none. */
   routers?: readonly Router[];
+  /** Makes the listening server around the request handler (TLS, basic auth: `./web-config`). Default `http.createServer`. */
+  createServer?: (handler: http.RequestListener) => http.Server;
 }
 
 /** The longest a finished render is shared with scrapes that were queued behind it. */
@@ -107,5 +109,5 @@ export function createMetricsApp(deps: MetricsServerDeps): Express {
 }
 
 export function createMetricsServer(deps: MetricsServerDeps): http.Server {
-  return http.createServer(createMetricsApp(deps));
+  return (deps.createServer ?? http.createServer)(createMetricsApp(deps));
 }
