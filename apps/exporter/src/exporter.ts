@@ -188,6 +188,9 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
+  if (!isTlsServer(gateway.server) && !isLoopback(config.listen.gateway.host)) {
+    logger.warn({ listen: config.listen.gateway.host }, "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls");
+  }
 
   return {
     metricsUrl: `${metricsBase}/metrics`,
@@ -231,6 +234,11 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       logger.info("exporter stopped");
     },
   };
+}
+
+/** True for a loopback address (IPv4 127/8, ::1, localhost). */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 
 /** The values of a `{key}` gauge, by key (read through the registry so collect() hooks run). */

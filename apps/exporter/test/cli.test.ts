@@ -48,3 +48,16 @@ describe("minimo-exporter --check-config", () => {
     expect(parseShard("3/3")).toBeUndefined();
   });
 });
+
+describe("minimo-exporter --version and --help", () => {
+  it("--version prints the package version; --help lists --version and --web.config.file", async () => {
+    const { version } = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(new URL("../package.json", import.meta.url), "utf8"))) as { version: string };
+    const v = io();
+    expect(await main(["--version"], v.io)).toBe(0);
+    expect(v.out).toEqual([version]);
+    const h = io();
+    expect(await main(["--help"], h.io)).toBe(0);
+    expect(h.out.join("\n")).toMatch(/--version\s+print the version and exit/);
+    expect(h.out.join("\n")).toContain("--web.config.file FILE");
+  });
+});

@@ -178,3 +178,19 @@ describe.skipIf(!enabled)("bad certificates and web config files are config erro
     expect(error?.message).not.toContain("CANARY");
   });
 });
+
+describe.skipIf(!enabled)("a clear-text gateway beyond localhost is called out", () => {
+  it.each([
+    ["0.0.0.0 without TLS", false, true],
+    ["0.0.0.0 with gateway.tls", true, false],
+  ])("%s", async (_name, tls, warned) => {
+    const dir = tempDir();
+    selfSigned(dir, "gateway");
+    const file = join(dir, "exporter.yml");
+    writeFileSync(file, `listen: { metrics: 127.0.0.1:0, gateway: 0.0.0.0:0 }\n${tls ? "gateway:\n  tls: { cert_file: gateway.pem, key_file: gateway-key.pem }\n" : ""}probe: { operations: [] }\nkeys:\n  - name: production\n    key_env: MINIMO_KEY_DEMO_FULL\n`);
+    const log = captureLogger("info");
+    const exporter = await startExporter({ config: await loadConfigFile(file, demoEnv), logger: log.logger });
+    await exporter.close();
+    expect(log.lines.some((l) => l.includes("API keys cross the network in clear text"))).toBe(warned);
+  });
+});

@@ -14,6 +14,16 @@ function io() {
 }
 
 describe("minimo-sim CLI", () => {
+  it("--version prints the package version and --help lists it", async () => {
+    const { version } = (await import("../package.json", { with: { type: "json" } })).default as { version: string };
+    const v = io();
+    expect(await main(["--version"], v.io)).toBe(0);
+    expect(v.out).toEqual([version]);
+    const h = io();
+    expect(await main(["--help"], h.io)).toBe(0);
+    expect(h.out.join("\n")).toContain("--version");
+  });
+
   it("with no --keys serves the demo keys and prints name, masked key, permissions and limit, never a secret", async () => {
     const cap = io();
     const started = await main(["--port", "0", "--quiet"], cap.io);
