@@ -2,11 +2,14 @@
 // no TypeScript sources and no `source` export condition (stripped by prepack, restored after).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PUBLISHED, ROOT, type Tarballs } from "./setup/pack.js";
 
 const tarballs = inject("tarballs");
+const require = createRequire(import.meta.url);
+const ATTW = join(dirname(require.resolve("@arethetypeswrong/cli/package.json")), "dist", "index.js");
 const list = (tgz: string) => execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" }).split("\n").filter(Boolean).map((p) => p.replace(/^package\//, ""));
 const manifest = (tgz: string) => JSON.parse(execFileSync("tar", ["-xOzf", tgz, "package/package.json"], { encoding: "utf8" }));
 
@@ -54,5 +57,26 @@ describe("dependencies", () => {
   it("the client's runtime code uses no Node built-in", () => {
     const code = execFileSync("tar", ["-xOzf", tarballs.client, "--wildcards", "package/dist/*.js"], { encoding: "utf8" });
     expect(code).not.toMatch(/from "node:|require\("node:|from "(crypto|fs|http|https|net|timers)"/);
+  });
+});
+
+// "Are the types wrong?" (@arethetypeswrong/cli): resolves every entry point of a tarball under
+// node10, node16 from CJS, node16 from ESM and bundler, and checks types against the JavaScript.
+describe("@arethetypeswrong/cli on the tarballs", () => {
+  const attw = (tgz: string, profile?: string) => {
+    try {
+      execFileSync(process.execPath, [ATTW, tgz, "--format", "json", ...(profile ? ["--profile", profile] : [])], { encoding: "utf8", stdio: "pipe" });
+      return "";
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout);
+    }
+  };
+
+  it.each(["client", "metrics"] as const)("@minimo/%s: no problems under node10, node16 (CJS and ESM) and bundler", (name) => {
+    expect(attw(tarballs[name])).toBe("");
+  });
+
+  it.each(["exporter", "sim"] as const)("@minimo/%s (ES modules only, as documented): no problems for ESM consumers", (name) => {
+    expect(attw(tarballs[name], "esm-only")).toBe("");
   });
 });
