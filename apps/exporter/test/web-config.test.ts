@@ -40,7 +40,7 @@ describe.skipIf(!enabled)("metrics over HTTPS with basic auth, gateway over HTTP
     sim = await startLoggedSim();
     webFile = join(dir, "web.yml");
     // Relative paths resolve from the web config file's folder, as in the toolkit.
-    writeFileSync(webFile, `tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\nbasic_auth_users:\n  prometheus: ${bcrypt.hashSync(PASSWORD, 4)}\n`);
+    writeFileSync(webFile, `tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  min_version: TLS12\nhttp_server_config:\n  headers: { Strict-Transport-Security: max-age=31536000 }\nbasic_auth_users:\n  prometheus: ${bcrypt.hashSync(PASSWORD, 4)}\n`);
     configFile = join(dir, "exporter.yml");
     writeFileSync(configFile, [
       `upstream: ${sim.url}`,
@@ -66,6 +66,7 @@ describe.skipIf(!enabled)("metrics over HTTPS with basic auth, gateway over HTTP
     const res = await httpsGet(exporter.metricsUrl, metricsCert.pem, { authorization: basic("prometheus", PASSWORD) });
     expect(res.status).toBe(200);
     expect(res.body).toContain("minimo_exporter_");
+    expect(res.headers["strict-transport-security"]).toBe("max-age=31536000");
   });
 
   it("answers 401 with a Basic challenge to a wrong password, an unknown user and no credentials, and logs nothing of them", async () => {
