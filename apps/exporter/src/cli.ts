@@ -153,8 +153,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      logger.info({ signal }, "shutting down");
-      exporter.close().then(
+      // The drain starts first: nothing a log line can do (a gone stdout, say) may keep it from starting.
+      const closed = exporter.close();
+      try {
+        logger.info({ signal }, "shutting down");
+      } catch {
+        // The logger's own failure is not the shutdown's.
+      }
+      closed.then(
         () => resolve(0),
         (err) => {
           logger.error({ err }, "shutdown failed");

@@ -61,4 +61,31 @@ describe("minimo-exporter process signals", () => {
       child.kill("SIGKILL");
     }
   }, 30_000);
+
+  it("still drains and exits 0 on SIGTERM after the reader of its stdout has gone (EPIPE)", async () => {
+    // npx, a shell pipe or a log shipper in front of the exporter can exit first. The exporter's
+    // next log line then fails with EPIPE; that failure once escaped from the SIGTERM handler's
+    // "shutting down" line, the drain never started, and the process served on.
+    const dir = mkdtempSync(join(tmpdir(), "exporter-epipe-"));
+    const file = join(dir, "exporter.yaml");
+    writeFileSync(file, `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
+      `keys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`);
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file], {
+      env: { ...process.env, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const killer = setTimeout(() => child.kill("SIGKILL"), 25_000);
+    try {
+      await eventually(() => stdout.includes('"msg":"exporter started"'), 15_000);
+      child.stdout.destroy(); // the read end closes: every later write of the child's fails with EPIPE
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0); // SIGKILLed (null) when the drain never starts
+    } finally {
+      clearTimeout(killer);
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 });

@@ -38,5 +38,26 @@ export function createLogger(opts: CreateLoggerOptions = {}): Logger {
       },
     },
   };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  return pino(options, opts.destination ?? stdoutDestination());
+}
+
+/**
+ * stdout as pino's sonic-boom, made to outlive its reader. When the reader goes away (the `npx`
+ * or shell pipe in front of the exporter exits first, a log shipper dies), a write fails with
+ * EPIPE and sonic-boom emits `error`; with no listener that throws out of whichever `logger.*`
+ * call hit it — once it was the SIGTERM handler's "shutting down" line, so the drain never started
+ * and the process kept serving. Lines with nowhere to go are dropped; the service goes on.
+ */
+function stdoutDestination(): DestinationStream {
+  const dest = pino.destination({ dest: 1, sync: true });
+  dest.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE" || err.code === "EBADF") return;
+    // Any other write error: say it once where it can still be seen, never through the logger itself.
+    try {
+      process.stderr.write(`minimo-exporter: log output failed (${err.code ?? err.message}); lines are dropped\n`);
+    } catch {
+      // stderr is gone too: nothing left to tell.
+    }
+  });
+  return dest;
 }
