@@ -4,7 +4,7 @@
 import { DASHBOARD_SLUG, DASHBOARD_UID } from "../grafana/dashboard.js";
 
 /** Default runbook base: observability/RUNBOOK.md of this repository on GitHub. */
-export const DEFAULT_RUNBOOK_BASE = "https://github.com/minimo-it/minimo-monitoring/blob/main/observability/RUNBOOK.md";
+export const DEFAULT_RUNBOOK_BASE = "https://github.com/minimo-monitoring/minimo-monitoring/blob/main/observability/RUNBOOK.md";
 
 /** Default Grafana root URL: a Grafana on its default port. */
 export const DEFAULT_GRAFANA_URL = "http://localhost:3000";

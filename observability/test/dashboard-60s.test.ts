@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIN_INTERVAL } from "../grafana/panels.js";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
 import { grafanaRateInterval } from "./helpers/dashboard-queries.js";
-import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries, type Send } from "./helpers/panel-traffic.js";
+import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries, sendVia, type Send } from "./helpers/panel-traffic.js";
 import { eventually, query, startPrometheus, targetHealth, type RunningPrometheus } from "./helpers/prometheus.js";
 import { writeShortRules } from "./helpers/short-rules.js";
 
@@ -54,15 +54,7 @@ describe.skipIf(skipWithout(prometheusBin, "dashboard queries against a real Pro
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const send: Send = async (key, method, path, body) => {
-    const r = await fetch(`${exporter!.gatewayUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    await r.arrayBuffer();
-    return r.status;
-  };
+  const send: Send = (key, method, path, body) => sendVia(exporter!.gatewayUrl, key, method, path, body);
 
   it("returns data for every panel query, data source at 15 s (default) and at 60 s", async () => {
     // Traffic before the first scrape and between the first two, so rates have two samples.

@@ -13,7 +13,7 @@ import { parseConfig, startExporter, type RunningExporter } from "@minimo/export
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
-import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries } from "./helpers/panel-traffic.js";
+import { causePanelTraffic, emptyPanelQueries, gatewayPanelQueries, sendVia } from "./helpers/panel-traffic.js";
 import { alerts, eventually, query, startPrometheus, targetHealth, type RunningPrometheus } from "./helpers/prometheus.js";
 import { writeShortRules } from "./helpers/short-rules.js";
 
@@ -96,14 +96,7 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
   /** One request through the "load balancer": alternate between the two gateways. */
   let turn = 0;
   async function viaGateway(key: string, method: string, path: string, body?: unknown): Promise<number> {
-    const gateway = gateways[turn++ % gateways.length]!;
-    const r = await fetch(`${gateway}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    await r.arrayBuffer();
-    return r.status;
+    return sendVia(gateways[turn++ % gateways.length]!, key, method, path, body);
   }
 
   it("keeps the gateway-only key's 401 alerts quiet before any traffic", async () => {

@@ -148,6 +148,14 @@ describe("alert rules", () => {
   });
 });
 
+describe("the default runbook base", () => {
+  it("is the RUNBOOK.md of the repository the packages name as theirs", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../packages/client/package.json", import.meta.url), "utf8")) as { repository: { url: string } };
+    const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+    expect(DEFAULT_RUNBOOK_BASE).toBe(`${repo}/blob/main/observability/RUNBOOK.md`);
+  });
+});
+
 describe("rendering the rules with a deployment's own link bases", () => {
   const runbookBase = "https://wiki.example.com/ops/minimo-runbook";
   const grafanaUrl = "https://grafana.example.com/";

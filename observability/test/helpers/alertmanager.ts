@@ -1,11 +1,10 @@
 // Runs Debian's real Alertmanager (`/usr/bin/prometheus-alertmanager`, package
 // `prometheus-alertmanager`) on loopback, and a webhook receiver that records what it is sent.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { freePort } from "./prometheus.js";
+import { freePort, startDaemon } from "./daemon.js";
 
 export interface RunningAlertmanager {
   url: string;
@@ -20,35 +19,14 @@ export async function startAlertmanager(o: { bin: string; dir: string; config: u
   writeFileSync(configFile, stringify(o.config, { lineWidth: 0 }));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  let output = "";
-  const child: ChildProcess = spawn(o.bin, [
+  const daemon = await startDaemon("alertmanager", o.bin, [
     `--config.file=${configFile}`,
     `--storage.path=${join(o.dir, "alertmanager-data")}`,
     `--web.listen-address=${host}`,
     "--cluster.listen-address=", // no gossip: a single local instance
     "--log.level=warn",
-  ], { stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const url = `http://${host}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`alertmanager exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${url}/-/ready`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`alertmanager not ready after 20 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, host, log: () => output, stop };
+  ], `http://${host}`);
+  return { ...daemon, host };
 }
 
 /** One alert of an Alertmanager webhook payload (version 4). */

@@ -7,6 +7,17 @@ import { query } from "./prometheus.js";
 /** Sends one request through a gateway; returns the status. */
 export type Send = (key: string, method: string, path: string, body?: unknown) => Promise<number>;
 
+/** One request through a gateway with the key as its Bearer token; resolves with the status. */
+export async function sendVia(gateway: string, key: string, method: string, path: string, body?: unknown): Promise<number> {
+  const r = await fetch(`${gateway}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  await r.arrayBuffer();
+  return r.status;
+}
+
 /**
  * Panel queries on families only an application-side client emits: the exporter's gateway never
  * retries and its probes run with `retry: false`, so `minimo_api_retries_total` has no series in

@@ -1,18 +1,11 @@
 // Runs a real Prometheus (Debian `prometheus` 2.x) on loopback for the end-to-end test, and a
 // tiny client for its HTTP API.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { freePort, startDaemon, type RunningDaemon } from "./daemon.js";
 
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
-  const { port } = srv.address() as { port: number };
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
+export { freePort };
 
 export interface PrometheusOptions {
   bin: string;
@@ -28,12 +21,7 @@ export interface PrometheusOptions {
   alertmanagers?: string[];
 }
 
-export interface RunningPrometheus {
-  url: string;
-  /** stdout+stderr so far, for failure messages. */
-  log(): string;
-  stop(): Promise<void>;
-}
+export type RunningPrometheus = RunningDaemon;
 
 export async function startPrometheus(o: PrometheusOptions): Promise<RunningPrometheus> {
   const config = {
@@ -46,34 +34,12 @@ export async function startPrometheus(o: PrometheusOptions): Promise<RunningProm
   writeFileSync(configFile, stringify(config));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let output = "";
-  const child: ChildProcess = spawn(o.bin, [
+  return startDaemon("prometheus", o.bin, [
     `--config.file=${configFile}`,
     `--storage.tsdb.path=${join(o.dir, "data")}`,
     `--web.listen-address=127.0.0.1:${port}`,
     "--log.level=warn",
-  ], { stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`prometheus not ready after 20 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, log: () => output, stop };
+  ], url);
 }
 
 export interface PromSample {
