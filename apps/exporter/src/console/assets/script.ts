@@ -37,7 +37,7 @@ export const CONSOLE_JS = String.raw`
   function sum(a) { var n = 0; for (var i = 0; i < a.length; i++) n += a[i]; return n; }
 
   function budgetCell(b) {
-    if (!b || b.limit === null) return '<span class="muted">not seen yet</span>';
+    if (!b || b.limit === null) return '<span class="muted" title="The budget comes only from answers in which Minimo accepted the key">no accepted answer yet</span>';
     var left = b.remaining, pct = b.limit > 0 ? Math.round((left / b.limit) * 100) : 0;
     var text = fmt(left) + " / " + fmt(b.limit) + " left";
     var reset = b.resetAt ? (b.windowReset ? " · window reset" : ' · resets in <span data-reset-at="' + esc(b.resetAt) + '">' + duration((Date.parse(b.resetAt) - Date.now()) / 1000) + "</span>") : "";
