@@ -63,12 +63,21 @@ describe.skipIf(!available)("key console in Chromium", () => {
   });
 
   it("shows every demo key with its status and its 401/403/429, a sparkline, and the revoked key's caller", async () => {
-    // Wait for the traffic to have shown each outcome (the limited key's burst comes in cycle 0).
-    const until = Date.now() + 30_000;
+    // Wait for the traffic to have shown each outcome (the limited key's burst comes in cycle 0):
+    // the status and the count behind it. A status alone is not enough: "rate-limited" also
+    // means "no budget left", which a slow machine can show before the key's first 429.
+    const TOTAL = { "401": "unauthorized", "403": "forbidden", "429": "rateLimited" } as const;
+    type Row = { alias: string; status: string; totals: Record<string, number> };
+    const reached = (k: { name: string }, rows: Row[]) => {
+      const want = EXPECTED[k.name]!;
+      const row = rows.find((r) => r.alias === k.name);
+      return row?.status === want.status && (want.column === undefined || (row.totals[TOTAL[want.column]] ?? 0) > 0);
+    };
+    const until = Date.now() + 45_000;
     for (;;) {
-      const body = (await (await fetch(`${demo.consoleUrl}api/keys`)).json()) as { keys: { alias: string; status: string }[] };
-      if (demoKeys.every((k) => body.keys.find((r) => r.alias === k.name)?.status === EXPECTED[k.name]!.status)) break;
-      if (Date.now() > until) throw new Error(`statuses not reached: ${JSON.stringify(body.keys.map((k) => [k.alias, k.status]))}`);
+      const body = (await (await fetch(`${demo.consoleUrl}api/keys`)).json()) as { keys: Row[] };
+      if (demoKeys.every((k) => reached(k, body.keys))) break;
+      if (Date.now() > until) throw new Error(`statuses not reached: ${JSON.stringify(body.keys.map((k) => [k.alias, k.status, k.totals]))}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     await page.goto(demo.consoleUrl);
