@@ -5,7 +5,7 @@ import type { AttemptErrorReason, AttemptObserver } from "./observer.js";
 import { findOperation, matchOperation } from "./operations.js";
 import { readRateLimit } from "./rate-limit.js";
 import { backoffDelay, resolveRetry, type RetryOptions } from "./retry.js";
-import { unrefTimer } from "./timers.js";
+import { DeadlineQueue } from "./deadlines.js";
 import type { MinimoClient } from "./strict-client.js";
 
 export type { MinimoClient };
@@ -20,7 +20,7 @@ export interface MinimoClientOptions {
   baseUrl?: string | { api: string; app: string };
   /** The fetch to call once per attempt. Default `globalThis.fetch`. */
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
-  /** Time limit of each attempt in ms (a fresh `AbortSignal.timeout` per attempt). Default 10000. */
+  /** Time limit of each attempt in ms (a fresh signal per attempt, from one shared deadline timer). Default 10000. */
   timeoutMs?: number;
   /** Retries of 429/503 and network errors for idempotent methods; `false` turns them off. Default `{}` (3 attempts). */
   retry?: RetryOptions | false;
@@ -67,6 +67,7 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!(typeof timeoutMs === "number" && timeoutMs > 0 && Number.isFinite(timeoutMs))) throw new TypeError("createMinimoClient: timeoutMs must be a positive number");
   const policy = resolveRetry(options.retry);
+  const deadlines = new DeadlineQueue(timeoutMs);
   const observers: readonly AttemptObserver[] = options.observe === undefined ? [] : Array.isArray(options.observe) ? options.observe : [options.observe as AttemptObserver];
   const fetchImpl = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
 
@@ -108,20 +109,19 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
     const caller = request.signal;
     const retryable = policy.methods.has(method);
     const began = performance.now();
+    // One caller link per call, not per attempt: it aborts whichever attempt is current.
+    let current: AbortController | undefined;
+    const onCallerAbort = () => current?.abort(caller.reason);
+    if (!caller.aborted) caller.addEventListener("abort", onCallerAbort, { once: true });
 
     for (let attempt = 1; ; attempt++) {
-      // One controller per attempt: aborted by its own timer (a TimeoutError) or by the caller.
-      // Cheaper than AbortSignal.timeout + AbortSignal.any, which allocate weak references.
+      // One controller per attempt, aborted by the client's shared deadline queue (a TimeoutError)
+      // or by the caller. Cheaper than AbortSignal.timeout + AbortSignal.any (weak references) and
+      // than a timer + closure per attempt.
       const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
-      }, timeoutMs);
-      unrefTimer(timer);
-      const onCallerAbort = () => controller.abort(caller.reason);
+      current = controller;
       if (caller.aborted) controller.abort(caller.reason);
-      else caller.addEventListener("abort", onCallerAbort, { once: true });
+      const deadline = deadlines.add(controller);
       const signal = controller.signal;
       const startedAt = performance.now();
       let response: Response;
@@ -130,9 +130,8 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
           ? await fetchImpl(request, init === undefined ? { signal } : { ...init, signal })
           : await fetchImpl(new Request(target, { method, headers: request.headers, body, signal, redirect: request.redirect }), init);
       } catch (error) {
-        clearTimeout(timer);
-        caller.removeEventListener("abort", onCallerAbort);
-        const reason: AttemptErrorReason = caller.aborted ? "aborted" : timedOut ? "timeout" : "network";
+        DeadlineQueue.settle(deadline);
+        const reason: AttemptErrorReason = caller.aborted ? "aborted" : deadline.timedOut ? "timeout" : "network";
         const durationSeconds = (performance.now() - startedAt) / 1000;
         notify("onError", { operation, method, attempt, startedAt, reason, error, durationSeconds });
         if (reason !== "aborted" && policy.onNetworkError && retryable && attempt < policy.attempts) {
@@ -143,9 +142,10 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
             continue;
           }
         }
+        caller.removeEventListener("abort", onCallerAbort);
         throw error;
       }
-      // The timer stays armed (unref'd) so the body read that follows is bounded too.
+      // The deadline stays queued so the body read that follows is bounded too.
       const durationSeconds = (performance.now() - startedAt) / 1000;
       notify("onResponse", { operation, method, attempt, startedAt, response, durationSeconds });
       if (retryable && attempt < policy.attempts && policy.statuses.has(response.status)) {
@@ -156,8 +156,7 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
         const delayMs = backoffDelay(policy, attempt, wait, performance.now() - began);
         if (delayMs !== undefined) {
           notify("onRetry", { operation, method, attempt, startedAt, delayMs, status: response.status });
-          clearTimeout(timer);
-          caller.removeEventListener("abort", onCallerAbort);
+          DeadlineQueue.settle(deadline);
           await response.body?.cancel().catch(() => undefined);
           await policy.sleep(delayMs, caller);
           continue;
