@@ -2,21 +2,19 @@
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
 // presented and the spec's route template. node:http, not express: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
-import { matchOperation } from "@minimo/client";
-import { codeLabel } from "@minimo/metrics";
+import type https from "node:https";
 import type { Logger } from "pino";
 import { Registry } from "prom-client";
 import type { RejectionHook } from "../callers/types.js";
-import { DEFAULTS, UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import { DEFAULTS } from "../config/defaults.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
 import { ConnectionTracker } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
-import { endToEndHeaders, headerView, type HeaderSource } from "./headers.js";
-import { bearerToken, type KeyMatcher } from "./key-matcher.js";
+import { Exchange, type ExchangeContext } from "./exchange.js";
+import type { HeaderSource } from "./headers.js";
+import type { KeyMatcher } from "./key-matcher.js";
 import { sendOwn, type OwnReason } from "./own-answers.js";
 import { createUpstreamPool } from "./upstream-pool.js";
-import { relayableStatus } from "./upstream-status.js";
 
 /** Pipelined requests one connection may have waiting or running; the next gets a 503. */
 export const MAX_PIPELINED = 16;
@@ -115,10 +113,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   }
 
+  const ctx: ExchangeContext = { deps, pool, closing: () => closing, own, internal };
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
-    const state = deps.state();
-    const method = req.method ?? "GET";
     const url = req.url ?? "/";
     if (!url.startsWith("/")) {
       own(res, "absolute_form");
@@ -129,104 +126,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       own(res, "too_many_headers", { connection: "close" });
       return;
     }
-    const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
-    const op = matchOperation(method, pathname);
-    const server: "api" | "app" = op?.server ?? (pathname === "/api" || pathname.startsWith("/api/") ? "app" : "api");
-    const base = state.upstream[server];
-    const alias = state.matcher.identify(bearerToken(req.headers.authorization));
-    const key = alias ?? UNKNOWN_KEY_ALIAS;
-    const operation = op?.path ?? "unmatched";
-    const seconds = () => (performance.now() - startedAt) / 1000;
-    // Decided when the answer comes: a key a reload removed meanwhile is counted as unknown in
-    // both families, not only in minimo_api_requests_total.
-    const unknownKeyRequest = (code: string) => {
-      if (alias === undefined || deps.recorder.keyLabel(alias) === UNKNOWN_KEY_ALIAS) deps.exporterMetrics.unknownKeyRequests.inc({ code });
-    };
-
-    const headers = endToEndHeaders(req.headers);
-    headers.host = base.host;
-    const isHttps = base.protocol === "https:";
-    const upstreamReq = (isHttps ? https : http).request({
-      protocol: base.protocol,
-      hostname: base.hostname.replace(/^\[|\]$/g, ""),
-      port: base.port || (isHttps ? 443 : 80),
-      method,
-      path: base.pathname.replace(/\/$/, "") + url,
-      headers,
-      agent: isHttps ? pool.https : pool.http,
-    });
-    upstreamReq.setTimeout(state.upstreamTimeoutSeconds * 1000);
-    upstreamReq.setNoDelay(true);
-
-    let answered = false;
-    let timedOut = false;
-    let clientGone = false;
-
-    /** The upstream answered something that cannot be relayed: the gateway's own 502, counted as an error. */
-    const unrelayable = (status: number | undefined, upstreamRes: IncomingMessage | undefined) => {
-      answered = true;
-      deps.recorder.recordError({ key, operation, method, reason: "network", durationSeconds: seconds() });
-      unknownKeyRequest("error");
-      deps.logger.warn({ alias: key, operation, method, status }, "upstream answered an unrelayable status; answered 502");
-      upstreamRes?.resume();
-      upstreamReq.destroy();
-      own(res, "bad_upstream_status", { connection: "close" });
-    };
-    upstreamReq.on("response", (upstreamRes) => {
-      try {
-        relay(upstreamRes);
-      } catch (err) {
-        upstreamRes.destroy();
-        internal(res, err);
-      }
-    });
-    const relay = (upstreamRes: IncomingMessage) => {
-      const status = upstreamRes.statusCode;
-      if (!relayableStatus(status)) return unrelayable(status, upstreamRes);
-      answered = true;
-      deps.recorder.recordResponse({ key, operation, method, status, headers: headerView(upstreamRes.headers), durationSeconds: seconds(), startedAt });
-      unknownKeyRequest(codeLabel(status));
-      if (status === 401 || status === 403) deps.callers?.rejected(req, alias, operation, status);
-      if (deps.logger.isLevelEnabled("debug")) {
-        deps.logger.debug({ alias: key, operation, method, status, durationMs: Math.round(seconds() * 1000) }, "proxied");
-      }
-      if (closing) res.shouldKeepAlive = false;
-      res.writeHead(status, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
-      // pipe() rather than pipeline(): pipeline allocates an AbortController (and a DOMException
-      // when it settles) per stream, a measurable share of the gateway's CPU per request.
-      upstreamRes.on("error", (err) => {
-        if (!clientGone) deps.logger.warn({ alias: key, operation, err }, "upstream response broke off");
-        res.destroy();
-      });
-      upstreamRes.pipe(res);
-    };
-    // A 101 with `Upgrade` to a request that asked for none: Node hands over the raw socket.
-    upstreamReq.on("upgrade", (upstreamRes, socket) => {
-      socket.destroy();
-      unrelayable(upstreamRes.statusCode, undefined);
-    });
-    upstreamReq.on("timeout", () => {
-      timedOut = true;
-      upstreamReq.destroy(new Error("upstream timed out"));
-    });
-    upstreamReq.on("error", (err) => {
-      if (answered) return; // the response pipeline already handles a broken body
-      const reason = clientGone ? "aborted" : timedOut ? "timeout" : "network";
-      deps.recorder.recordError({ key, operation, method, reason, durationSeconds: seconds() });
-      unknownKeyRequest("error");
-      if (clientGone) return;
-      deps.logger.warn({ alias: key, operation, method, reason, err }, "upstream request failed");
-      own(res, timedOut ? "upstream_timeout" : "upstream_unreachable");
-    });
-    res.once("close", () => {
-      if (!res.writableFinished) {
-        clientGone = true;
-        upstreamReq.destroy();
-      }
-    });
-    req.on("error", (err) => upstreamReq.destroy(err));
-    req.pipe(upstreamReq);
+    new Exchange(ctx, deps.state(), req, res, url, startedAt);
   }
 
   return {
