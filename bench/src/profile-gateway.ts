@@ -8,7 +8,7 @@ import { load } from "./load.js";
 import { Service } from "./proc.js";
 import { configuredKey } from "./workers/keys.js";
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
+interface Node { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number }; }
 interface Profile { nodes: Node[]; samples: number[]; }
 
 const seconds = Number(process.argv[2] ?? 8);
@@ -35,6 +35,26 @@ for (const id of profile.samples) {
   self.set(name, (self.get(name) ?? 0) + 1);
 }
 const total = profile.samples.length;
+const bundled = [...self].filter(([name]) => name.includes("exporter.mjs")).reduce((sum, [, n]) => sum + n, 0);
+const crypto = [...self].filter(([name]) => name.includes("internal/crypto")).reduce((sum, [, n]) => sum + n, 0);
+const idle = self.get("(idle)") ?? 0;
+console.log(`busy ${((100 * (total - idle)) / total).toFixed(1)} %; self time in the exporter bundle (ours and the workspaces) ${((100 * bundled) / total).toFixed(1)} %, in node:crypto ${((100 * crypto) / total).toFixed(1)} %`);
 console.log(`${total} samples; self time by function:`);
 for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
+// Inclusive ("total") time of the bundle's functions: each sample counted once per distinct
+// function on its stack, so what a function costs with everything it calls.
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (n: Node) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^file:\/\/.*\/\.cache\//, "")}:${n.callFrame.lineNumber + 1}`;
+const inclusive = new Map<string, number>();
+for (const id of profile.samples) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const n = byId.get(at)!;
+    if (n.callFrame.url.includes("exporter.mjs")) seen.add(label(n));
+  }
+  for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + 1);
+}
+console.log("total (inclusive) time of the exporter bundle's functions:");
+for (const [name, n] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
 console.log(`profile: ${dir}/${file}`);

@@ -7,9 +7,9 @@ import type { Socket } from "node:net";
 import { matchOperation } from "@minimo/client";
 import { codeLabel } from "@minimo/metrics";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
-import type { GatewayDeps, GatewayState } from "./gateway.js";
+import type { GatewayDeps, GatewayState } from "./types.js";
 import { endToEndHeaders, headerView } from "./headers.js";
-import { bearerToken, type KeyMatcher } from "./key-matcher.js";
+import { identifyOnConnection } from "./connection-keys.js";
 import type { OwnReason } from "./own-answers.js";
 import type { UpstreamPool } from "./upstream-pool.js";
 import { relayableStatus } from "./upstream-status.js";
@@ -51,31 +51,6 @@ function targetOf(base: URL): Target {
   return target;
 }
 
-/**
- * The key identified on a connection's previous request. Clients send the same `Authorization`
- * on every request of a keep-alive connection, so an equal value (under the same matcher, i.e.
- * the same config) skips the SHA-256 and the digest comparisons. The comparison is with a value
- * the same connection sent before, so its timing tells the client nothing it did not send.
- */
-interface KnownKey {
-  header: string | undefined;
-  matcher: KeyMatcher;
-  alias: string | undefined;
-}
-const knownKeys = new WeakMap<Socket, KnownKey>();
-function identify(socket: Socket, matcher: KeyMatcher, header: string | undefined): string | undefined {
-  const known = knownKeys.get(socket);
-  if (known !== undefined && known.header === header && known.matcher === matcher) return known.alias;
-  const alias = matcher.identify(bearerToken(header));
-  if (known === undefined) knownKeys.set(socket, { header, matcher, alias });
-  else {
-    known.header = header;
-    known.matcher = matcher;
-    known.alias = alias;
-  }
-  return alias;
-}
-
 const EXCHANGE = Symbol("exchange");
 type Tagged<T> = T & { [EXCHANGE]?: Exchange };
 
@@ -106,7 +81,7 @@ export class Exchange {
     const server: "api" | "app" = op?.server ?? (pathname === "/api" || pathname.startsWith("/api/") ? "app" : "api");
     const target = targetOf(state.upstream[server]);
     const reqHeaders = req.headers;
-    this.#alias = identify(req.socket, state.matcher, reqHeaders.authorization);
+    this.#alias = identifyOnConnection(req.socket, state.matcher, reqHeaders.authorization);
     this.#key = this.#alias ?? UNKNOWN_KEY_ALIAS;
     this.#operation = op?.path ?? "unmatched";
 

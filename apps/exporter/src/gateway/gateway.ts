@@ -2,17 +2,12 @@
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
 // presented and the spec's route template. node:http, not express: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type https from "node:https";
-import type { Logger } from "pino";
 import { Registry } from "prom-client";
-import type { RejectionHook } from "../callers/types.js";
 import { DEFAULTS } from "../config/defaults.js";
-import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
 import { ConnectionTracker } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
 import { Exchange, type ExchangeContext } from "./exchange.js";
-import type { HeaderSource } from "./headers.js";
-import type { KeyMatcher } from "./key-matcher.js";
+import type { GatewayDeps } from "./types.js";
 import { sendOwn, type OwnReason } from "./own-answers.js";
 import { createUpstreamPool } from "./upstream-pool.js";
 
@@ -21,38 +16,7 @@ export const MAX_PIPELINED = 16;
 /** Header fields a request may carry (Apache's LimitRequestFields); more get a 431, never a silent drop. */
 export const MAX_REQUEST_HEADERS = 100;
 
-/** The part of @minimo/metrics the gateway records into. */
-export interface GatewayRecorder {
-  recordResponse(r: { key: string; operation: string; method: string; status: number; headers: HeaderSource; durationSeconds: number; startedAt: number }): void;
-  recordError(r: { key: string; operation: string; method: string; reason: "timeout" | "network" | "aborted"; durationSeconds: number }): void;
-  /** The `key` label a record for `alias` gets now (`unknown` once a reload removed the key). */
-  keyLabel(alias: string | undefined): string;
-}
-
-/** What the gateway reads per request, so a config reload applies to the next request. */
-export interface GatewayState {
-  /** Parsed once per config, not per request. */
-  upstream: { api: URL; app: URL };
-  matcher: KeyMatcher;
-  upstreamTimeoutSeconds: number;
-}
-
-export interface GatewayDeps {
-  state(): GatewayState;
-  recorder: GatewayRecorder;
-  exporterMetrics: ExporterMetrics;
-  logger: Logger;
-  /** Told of every 401 and 403 relayed, to attribute it to a caller (src/callers). Default: none. */
-  callers?: RejectionHook;
-  /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
-  tls?: https.AgentOptions;
-  /** Where the gateway's own families go (own answers, connections, in flight). Default: a private registry. */
-  registry?: Registry;
-  /** Connection bounds (`gateway.max_connections`, `gateway.upstream_max_sockets`); read at start. */
-  limits?: { maxConnections: number; upstreamMaxSockets: number };
-  /** Makes the listening server around the request handler (HTTPS: `http/web-config`). Default `http.createServer`. */
-  createServer?: (handler: http.RequestListener) => http.Server;
-}
+export type { GatewayDeps, GatewayRecorder, GatewayState } from "./types.js";
 
 export interface Gateway {
   server: http.Server;
