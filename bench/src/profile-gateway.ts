@@ -1,7 +1,8 @@
 // A CPU profile of the exporter gateway under the load of scenario 6 (10 connections, a
 // configured key on every request): the exporter worker runs under `node --cpu-prof`, and the
 // self time of the profile is printed by function (top 25, with % of samples).
-//   npx tsx src/profile-gateway.ts [seconds=8] [outDir=.cache/profiles]
+// `bare` profiles the bare node:http proxy baseline instead, for the CPU per request of both.
+//   npx tsx src/profile-gateway.ts [seconds=8] [outDir=.cache/profiles] [bare]
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { load } from "./load.js";
@@ -9,19 +10,24 @@ import { Service } from "./proc.js";
 import { configuredKey } from "./workers/keys.js";
 
 interface Node { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number }; }
-interface Profile { nodes: Node[]; samples: number[]; }
+interface Profile { nodes: Node[]; samples: number[]; startTime: number; endTime: number; }
 
 const seconds = Number(process.argv[2] ?? 8);
 const dir = resolve(process.argv[3] ?? ".cache/profiles");
 rmSync(dir, { recursive: true, force: true });
 const upstream = await Service.start<{ url: string }>("upstream", []);
-const exporter = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"], { nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+const bare = process.argv[4] === "bare";
+const flags = { nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`] };
+const exporter = bare
+  ? await Service.start<{ url: string }>("bare-proxy", [upstream.ready.url], flags).then(({ service, ready }) => ({ service, ready: { gatewayUrl: ready.url } }))
+  : await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"], flags);
 const opts = { url: `${exporter.ready.gatewayUrl}/public/v1/custom-fields`, connections: 10, headers: { authorization: `Bearer ${configuredKey(0)}` } };
 await load({ ...opts, duration: 1 }); // warm-up (in the profile too; it is short)
 const r = await load({ ...opts, duration: seconds });
 await exporter.service.stop();
 await upstream.service.stop();
-console.log(`${Math.round(r.reqPerSec)} req/s through the profiled gateway`);
+const requests = r.ok + Math.round(r.reqPerSec); // the timed run and (about) the warm-up
+console.log(`${Math.round(r.reqPerSec)} req/s through the profiled ${bare ? "bare proxy" : "gateway"}`);
 
 const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
 if (!file) throw new Error(`no .cpuprofile in ${dir}`);
@@ -38,6 +44,8 @@ const total = profile.samples.length;
 const bundled = [...self].filter(([name]) => name.includes("exporter.mjs")).reduce((sum, [, n]) => sum + n, 0);
 const crypto = [...self].filter(([name]) => name.includes("internal/crypto")).reduce((sum, [, n]) => sum + n, 0);
 const idle = self.get("(idle)") ?? 0;
+const interval = (profile.endTime - profile.startTime) / total; // µs per sample
+console.log(`busy CPU per request ≈ ${(((total - idle) * interval) / requests).toFixed(1)} µs (${total - idle} busy samples, ${requests} requests)`);
 console.log(`busy ${((100 * (total - idle)) / total).toFixed(1)} %; self time in the exporter bundle (ours and the workspaces) ${((100 * bundled) / total).toFixed(1)} %, in node:crypto ${((100 * crypto) / total).toFixed(1)} %`);
 console.log(`${total} samples; self time by function:`);
 for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);

@@ -95,12 +95,13 @@ export class Exchange {
       path: target.prefix + url,
       headers,
       agent: target.isHttps ? ctx.pool.https : ctx.pool.http,
+      // As an option rather than setTimeout(): no `once("socket")` listener per request. No
+      // setNoDelay() either: the pool's agents open every socket with noDelay.
+      timeout: state.upstreamTimeoutSeconds * 1000,
     }));
     upstreamReq[EXCHANGE] = this;
     (res as Tagged<ServerResponse>)[EXCHANGE] = this;
     (req as Tagged<IncomingMessage>)[EXCHANGE] = this;
-    upstreamReq.setTimeout(state.upstreamTimeoutSeconds * 1000);
-    upstreamReq.setNoDelay(true);
     upstreamReq.on("response", onUpstreamResponse);
     // A 101 with `Upgrade` to a request that asked for none: Node hands over the raw socket.
     upstreamReq.on("upgrade", onUpstreamUpgrade);
