@@ -49,6 +49,8 @@ export interface WorkerOptions {
   /** Command line run in front of node (valgrind). */
   wrapper?: string[];
   env?: NodeJS.ProcessEnv;
+  /** A bundle to run instead of building `name` (e.g. the exporter as bundled from an earlier commit). */
+  file?: string;
 }
 
 /** Runs a worker to completion and returns the JSON object it printed last on stdout. */
@@ -102,7 +104,7 @@ export class Service {
   }
 
   static async start<T>(name: string, args: (string | number)[], opts: WorkerOptions = {}): Promise<{ service: Service; ready: T }> {
-    const file = await workerFile(name);
+    const file = opts.file ?? (await workerFile(name));
     const [cmd, ...pre] = opts.wrapper ?? [];
     const argv = [...pre, ...(cmd ? [process.execPath] : []), ...(opts.nodeFlags ?? []), file, ...args.map(String)];
     const child = spawn(cmd ?? process.execPath, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...opts.env } });

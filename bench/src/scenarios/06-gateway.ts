@@ -22,6 +22,11 @@ export async function run(): Promise<void> {
     stops.push(() => bare.service.stop());
     const exporter = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"]);
     stops.push(() => exporter.service.stop());
+    // BENCH_GATEWAY_BEFORE=<exporter worker bundle from an earlier commit>: that gateway runs in
+    // the same interleaved rounds, so a change to the gateway is measured as after ÷ before.
+    const beforeFile = process.env.BENCH_GATEWAY_BEFORE;
+    const before = beforeFile ? await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"], { file: beforeFile }) : undefined;
+    if (before) stops.push(() => before.service.stop());
     let nginx: RunningNginx | undefined;
     const missing = QUICK ? "BENCH_QUICK=1 (context baselines only in the full run)" : nginxMissing();
     if (missing) skipped("6", "nginx baseline", missing);
@@ -33,6 +38,7 @@ export async function run(): Promise<void> {
       ...(QUICK ? [] : [["direct to the upstream", upstream.ready.url] as [string, string]]),
       ["bare node:http proxy", bare.ready.url],
       ["exporter gateway", exporter.ready.gatewayUrl],
+      ...(before ? [["exporter gateway (before)", before.ready.gatewayUrl] as [string, string]] : []),
       ...(nginx ? [["nginx reverse proxy", nginx.url] as [string, string]] : []),
     ];
     console.log(`  ${connections} connections, ${duration} s per round, a configured key on every request`);
@@ -50,12 +56,14 @@ export async function run(): Promise<void> {
     const of = (name: string, f: (r: LoadResult) => number) => sample(results.get(name)!.map(f));
     const gw = { name: "exporter gateway", value: rps.get("exporter gateway")! };
     const bareRps = { name: "bare node:http proxy", value: rps.get("bare node:http proxy")! };
-    ratioLine({ scenario: "6", what: "gateway req/s vs bare node:http proxy", candidate: gw, baseline: bareRps, unit: "req/s", goal: atLeast(0.9) });
+    ratioLine({ scenario: "6", what: "gateway req/s vs bare node:http proxy", candidate: gw, baseline: bareRps, unit: "req/s", goal: atLeast(0.95) });
     const addedP99 = of("exporter gateway", (r) => r.p99).median - of("bare node:http proxy", (r) => r.p99).median;
     const addedMean = of("exporter gateway", (r) => r.meanMs).median - of("bare node:http proxy", (r) => r.meanMs).median;
     console.log(`    p99: gateway ${of("exporter gateway", (r) => r.p99).median} ms, bare proxy ${of("bare node:http proxy", (r) => r.p99).median} ms (1 ms histogram resolution); mean (Little's law) added ${addedMean.toFixed(3)} ms`);
     limitLine("6", "gateway p99 added over the bare proxy", sample([Math.max(addedP99, 0)]), "ms", 1, `medians of ${rps.get("exporter gateway")!.rounds} rounds; added mean ${addedMean.toFixed(3)} ms`);
     if (!QUICK) ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
+    if (before) ratioLine({ scenario: "6", what: "gateway req/s after vs before (BENCH_GATEWAY_BEFORE)", candidate: gw, baseline: { name: "before", value: rps.get("exporter gateway (before)")! }, unit: "req/s" });
+    if (before) ratioLine({ scenario: "6", what: "gateway (before) req/s vs bare node:http proxy", candidate: { name: "before", value: rps.get("exporter gateway (before)")! }, baseline: bareRps, unit: "req/s" });
     if (nginx) ratioLine({ scenario: "6", what: "gateway vs nginx (context)", candidate: gw, baseline: { name: "nginx", value: rps.get("nginx reverse proxy")! }, unit: "req/s" });
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -2,59 +2,21 @@
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
 // presented and the spec's route template. node:http, not express: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
-import { matchOperation } from "@minimo/client";
-import { codeLabel } from "@minimo/metrics";
-import type { Logger } from "pino";
 import { Registry } from "prom-client";
-import type { RejectionHook } from "../callers/types.js";
-import { DEFAULTS, UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
-import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
+import { DEFAULTS } from "../config/defaults.js";
 import { ConnectionTracker } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
-import { endToEndHeaders, headerView, type HeaderSource } from "./headers.js";
-import { bearerToken, type KeyMatcher } from "./key-matcher.js";
+import { Exchange, type ExchangeContext } from "./exchange.js";
+import type { GatewayDeps } from "./types.js";
 import { sendOwn, type OwnReason } from "./own-answers.js";
 import { createUpstreamPool } from "./upstream-pool.js";
-import { relayableStatus } from "./upstream-status.js";
 
 /** Pipelined requests one connection may have waiting or running; the next gets a 503. */
 export const MAX_PIPELINED = 16;
 /** Header fields a request may carry (Apache's LimitRequestFields); more get a 431, never a silent drop. */
 export const MAX_REQUEST_HEADERS = 100;
 
-/** The part of @minimo/metrics the gateway records into. */
-export interface GatewayRecorder {
-  recordResponse(r: { key: string; operation: string; method: string; status: number; headers: HeaderSource; durationSeconds: number; startedAt: number }): void;
-  recordError(r: { key: string; operation: string; method: string; reason: "timeout" | "network" | "aborted"; durationSeconds: number }): void;
-  /** The `key` label a record for `alias` gets now (`unknown` once a reload removed the key). */
-  keyLabel(alias: string | undefined): string;
-}
-
-/** What the gateway reads per request, so a config reload applies to the next request. */
-export interface GatewayState {
-  /** Parsed once per config, not per request. */
-  upstream: { api: URL; app: URL };
-  matcher: KeyMatcher;
-  upstreamTimeoutSeconds: number;
-}
-
-export interface GatewayDeps {
-  state(): GatewayState;
-  recorder: GatewayRecorder;
-  exporterMetrics: ExporterMetrics;
-  logger: Logger;
-  /** Told of every 401 and 403 relayed, to attribute it to a caller (src/callers). Default: none. */
-  callers?: RejectionHook;
-  /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
-  tls?: https.AgentOptions;
-  /** Where the gateway's own families go (own answers, connections, in flight). Default: a private registry. */
-  registry?: Registry;
-  /** Connection bounds (`gateway.max_connections`, `gateway.upstream_max_sockets`); read at start. */
-  limits?: { maxConnections: number; upstreamMaxSockets: number };
-  /** Makes the listening server around the request handler (HTTPS: `http/web-config`). Default `http.createServer`. */
-  createServer?: (handler: http.RequestListener) => http.Server;
-}
+export type { GatewayDeps, GatewayRecorder, GatewayState } from "./types.js";
 
 export interface Gateway {
   server: http.Server;
@@ -115,10 +77,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   }
 
+  const ctx: ExchangeContext = { deps, pool, closing: () => closing, own, internal };
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
-    const state = deps.state();
-    const method = req.method ?? "GET";
     const url = req.url ?? "/";
     if (!url.startsWith("/")) {
       own(res, "absolute_form");
@@ -129,104 +90,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       own(res, "too_many_headers", { connection: "close" });
       return;
     }
-    const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
-    const op = matchOperation(method, pathname);
-    const server: "api" | "app" = op?.server ?? (pathname === "/api" || pathname.startsWith("/api/") ? "app" : "api");
-    const base = state.upstream[server];
-    const alias = state.matcher.identify(bearerToken(req.headers.authorization));
-    const key = alias ?? UNKNOWN_KEY_ALIAS;
-    const operation = op?.path ?? "unmatched";
-    const seconds = () => (performance.now() - startedAt) / 1000;
-    // Decided when the answer comes: a key a reload removed meanwhile is counted as unknown in
-    // both families, not only in minimo_api_requests_total.
-    const unknownKeyRequest = (code: string) => {
-      if (alias === undefined || deps.recorder.keyLabel(alias) === UNKNOWN_KEY_ALIAS) deps.exporterMetrics.unknownKeyRequests.inc({ code });
-    };
-
-    const headers = endToEndHeaders(req.headers);
-    headers.host = base.host;
-    const isHttps = base.protocol === "https:";
-    const upstreamReq = (isHttps ? https : http).request({
-      protocol: base.protocol,
-      hostname: base.hostname.replace(/^\[|\]$/g, ""),
-      port: base.port || (isHttps ? 443 : 80),
-      method,
-      path: base.pathname.replace(/\/$/, "") + url,
-      headers,
-      agent: isHttps ? pool.https : pool.http,
-    });
-    upstreamReq.setTimeout(state.upstreamTimeoutSeconds * 1000);
-    upstreamReq.setNoDelay(true);
-
-    let answered = false;
-    let timedOut = false;
-    let clientGone = false;
-
-    /** The upstream answered something that cannot be relayed: the gateway's own 502, counted as an error. */
-    const unrelayable = (status: number | undefined, upstreamRes: IncomingMessage | undefined) => {
-      answered = true;
-      deps.recorder.recordError({ key, operation, method, reason: "network", durationSeconds: seconds() });
-      unknownKeyRequest("error");
-      deps.logger.warn({ alias: key, operation, method, status }, "upstream answered an unrelayable status; answered 502");
-      upstreamRes?.resume();
-      upstreamReq.destroy();
-      own(res, "bad_upstream_status", { connection: "close" });
-    };
-    upstreamReq.on("response", (upstreamRes) => {
-      try {
-        relay(upstreamRes);
-      } catch (err) {
-        upstreamRes.destroy();
-        internal(res, err);
-      }
-    });
-    const relay = (upstreamRes: IncomingMessage) => {
-      const status = upstreamRes.statusCode;
-      if (!relayableStatus(status)) return unrelayable(status, upstreamRes);
-      answered = true;
-      deps.recorder.recordResponse({ key, operation, method, status, headers: headerView(upstreamRes.headers), durationSeconds: seconds(), startedAt });
-      unknownKeyRequest(codeLabel(status));
-      if (status === 401 || status === 403) deps.callers?.rejected(req, alias, operation, status);
-      if (deps.logger.isLevelEnabled("debug")) {
-        deps.logger.debug({ alias: key, operation, method, status, durationMs: Math.round(seconds() * 1000) }, "proxied");
-      }
-      if (closing) res.shouldKeepAlive = false;
-      res.writeHead(status, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
-      // pipe() rather than pipeline(): pipeline allocates an AbortController (and a DOMException
-      // when it settles) per stream, a measurable share of the gateway's CPU per request.
-      upstreamRes.on("error", (err) => {
-        if (!clientGone) deps.logger.warn({ alias: key, operation, err }, "upstream response broke off");
-        res.destroy();
-      });
-      upstreamRes.pipe(res);
-    };
-    // A 101 with `Upgrade` to a request that asked for none: Node hands over the raw socket.
-    upstreamReq.on("upgrade", (upstreamRes, socket) => {
-      socket.destroy();
-      unrelayable(upstreamRes.statusCode, undefined);
-    });
-    upstreamReq.on("timeout", () => {
-      timedOut = true;
-      upstreamReq.destroy(new Error("upstream timed out"));
-    });
-    upstreamReq.on("error", (err) => {
-      if (answered) return; // the response pipeline already handles a broken body
-      const reason = clientGone ? "aborted" : timedOut ? "timeout" : "network";
-      deps.recorder.recordError({ key, operation, method, reason, durationSeconds: seconds() });
-      unknownKeyRequest("error");
-      if (clientGone) return;
-      deps.logger.warn({ alias: key, operation, method, reason, err }, "upstream request failed");
-      own(res, timedOut ? "upstream_timeout" : "upstream_unreachable");
-    });
-    res.once("close", () => {
-      if (!res.writableFinished) {
-        clientGone = true;
-        upstreamReq.destroy();
-      }
-    });
-    req.on("error", (err) => upstreamReq.destroy(err));
-    req.pipe(upstreamReq);
+    new Exchange(ctx, deps.state(), req, res, url, startedAt);
   }
 
   return {

@@ -11,7 +11,7 @@ export interface UpstreamPool {
 }
 
 export function createUpstreamPool(maxSockets: number, tls: https.AgentOptions = {}): UpstreamPool {
-  const common = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: "lifo" as const };
+  const common = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: "lifo" as const, noDelay: true };
   const pool = { http: new http.Agent(common), https: new https.Agent({ ...tls, ...common }) };
   return {
     ...pool,
