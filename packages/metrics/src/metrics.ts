@@ -8,7 +8,7 @@ import { methodLabel, operationLabel } from "./route-labels.js";
 import { createObserver } from "./observer.js";
 import { createMiddleware } from "./middleware.js";
 import { keyAccepted } from "./key-accepted.js";
-import type { HeaderSource } from "./rate-limit-state.js";
+import type { HeaderSource } from "./header-source.js";
 
 export type { HeaderSource };
 

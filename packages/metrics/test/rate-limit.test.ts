@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Registry } from "prom-client";
 import { createMinimoMetrics, type MinimoMetrics } from "../src/index.js";
-import { PENDING_RESPONSES } from "../src/rate-limit-state.js";
+import { PENDING_RESPONSES } from "../src/store/budget-table.js";
 import { samples } from "./helpers/exposition.js";
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);

@@ -7,12 +7,6 @@ import * as N from "./names.js";
 /** Every reason a probe call can end without a response; each is created at 0 for a probed key. */
 const PROBE_ERROR_REASONS: readonly AttemptErrorReason[] = ["timeout", "network", "aborted"];
 
-/** The `code` label of a probe answer: the status, or "other" outside 100-599 (bounded). */
-/** The same bounded values as minimo_api_requests_total's `code` (documented statuses, class buckets). */
-function probeCode(status: number): string {
-  return codeLabel(status);
-}
-
 /** The exporter's own families (beside @minimo/metrics'), in the caller's registry. */
 export class ExporterMetrics {
   readonly unknownKeyRequests: Counter<"code">;
@@ -72,7 +66,7 @@ export class ExporterMetrics {
 
   /** Counts one probe call answered with `status` (`by` 0 only creates the series). */
   probeResponse(alias: string, status: number, by = 1): void {
-    const code = probeCode(status);
+    const code = codeLabel(status); // the same bounded values as minimo_api_requests_total's `code`
     let codes = this.#probeCodes.get(alias);
     if (!codes) this.#probeCodes.set(alias, (codes = new Set()));
     codes.add(code);

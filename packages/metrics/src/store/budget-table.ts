@@ -1,5 +1,8 @@
 import { readRateLimit, type RateLimitInfo } from "@minimo/client";
-import { PENDING_RESPONSES, type HeaderSource } from "../rate-limit-state.js";
+import type { HeaderSource } from "../header-source.js";
+
+/** How many responses per key are kept between two scrapes for parsing; older ones are dropped. */
+export const PENDING_RESPONSES = 8;
 
 /** Column of each budget gauge in a row of `values`. */
 export const LIMIT = 0;

@@ -1,4 +1,4 @@
-import type { HeaderSource } from "../rate-limit-state.js";
+import type { HeaderSource } from "../header-source.js";
 import { codeLabel } from "../code-labels.js";
 import { BudgetTable } from "./budget-table.js";
 import { CounterTable } from "./counter-table.js";
