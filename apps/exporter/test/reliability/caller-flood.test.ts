@@ -3,12 +3,11 @@
 // caller keeps calling. The caller tables stay at their fixed size, the heap after GC does not
 // grow with the number of callers, and the log shows the revoked key's caller once.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { demoKeys } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALLERS_PER_KEY, NEW_CALLER_LINES_PER_MINUTE } from "../../src/callers/tracker.js";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, settledHeap } from "./support.js";
+import { captureLogger, settledHeap, startRefusingUpstream } from "./support.js";
 
 const FLOOD = 10_000;
 const CONCURRENCY = 32;
@@ -24,17 +23,11 @@ describe("flood of distinct callers with bad keys", () => {
   const log = captureLogger("info");
 
   beforeAll(async () => {
-    upstream = http.createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        res.writeHead(401, { "content-type": "application/json" });
-        res.end('{"error":{"code":"unauthorized","message":"Invalid or missing API key"}}');
-      });
-    });
-    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
+    const refusing = await startRefusingUpstream();
+    upstream = refusing.server;
     const config = parseConfig(
       {
-        upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+        upstream: refusing.url,
         listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
         gateway: { trusted_proxies: ["loopback"] },
         keys: demoKeys.map((k) => ({ name: k.name, key_env: k.name.toUpperCase().replace("-", "_"), probe: { operations: [] } })),

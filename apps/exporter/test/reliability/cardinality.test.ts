@@ -2,11 +2,10 @@
 // methods) through the gateway. Every request is answered, the exporter's series count stays
 // under a fixed bound, and the heap after GC does not grow with the number of distinct values.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { demoKeys } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, labelValues, sample, seriesCount, settledHeap } from "./support.js";
+import { captureLogger, labelValues, sample, seriesCount, settledHeap, startRefusingUpstream } from "./support.js";
 
 const ATTACK = 10_000;
 const CONCURRENCY = 32;
@@ -56,17 +55,11 @@ describe("cardinality attack through the gateway", () => {
   beforeAll(async () => {
     // A minimal upstream that refuses every key, like Minimo does for garbage: the attack
     // measures the exporter, not the sandbox's express stack.
-    upstream = http.createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        res.writeHead(401, { "content-type": "application/json", "x-ratelimit-limit": "60", "x-ratelimit-remaining": "59", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 60) });
-        res.end('{"error":{"code":"unauthorized","message":"Invalid or missing API key"}}');
-      });
-    });
-    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
+    const refusing = await startRefusingUpstream(() => ({ "x-ratelimit-limit": "60", "x-ratelimit-remaining": "59", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 60) }));
+    upstream = refusing.server;
     const config = parseConfig(
       {
-        upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+        upstream: refusing.url,
         listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
         keys: demoKeys.map((k) => ({ name: k.name, key_env: k.name.toUpperCase().replace("-", "_"), probe: { operations: [] } })),
       },

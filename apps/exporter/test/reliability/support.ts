@@ -1,5 +1,7 @@
 // Shared by the reliability tests: exposition-text readers, log capture, a forced GC and a
-// socket counter. Log capture and the GC come from the suite's helpers and the soak.
+// socket counter, a refusing upstream. Log capture and the GC come from the suite's helpers and the soak.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 
 function labelsOf(line: string, name: string): Record<string, string> | undefined {
   if (line.startsWith(`${name} `)) return {};
@@ -79,4 +81,20 @@ export function withDecodedBytes(text: string): string {
     if (bytes.every((b) => b <= 255)) decoded.push(Buffer.from(bytes).toString("latin1"));
   }
   return decoded.length === 0 ? text : `${text}\n${decoded.join("\n")}`;
+}
+
+/**
+ * A minimal upstream on loopback that answers every request 401 (Minimo's answer to a garbage
+ * key), with `headers` added: the flood tests measure the exporter, not the sandbox's express stack.
+ */
+export async function startRefusingUpstream(headers: () => Record<string, string> = () => ({})): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(401, { "content-type": "application/json", ...headers() });
+      res.end('{"error":{"code":"unauthorized","message":"Invalid or missing API key"}}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
