@@ -124,6 +124,8 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   exporterMetrics.reloaded(true);
 
   let closing = false;
+  // Reloads, good or failed: a scrape after one never gets a page rendered before it.
+  let reloads = 0;
   const gateway = createGateway({
     state: () => gatewayState,
     recorder,
@@ -137,6 +139,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const metricsServer = createMetricsServer({
     registries: [registry, processRegistry],
     refresh: (waitMs) => prober.refresh(waitMs),
+    version: () => reloads + prober.verdicts,
     waitFor: (header) => {
       const given = header === undefined ? Number.NaN : Number.parseFloat(header);
       const timeout = Number.isFinite(given) && given > 0 ? given : config.scrapeTimeoutSeconds;
@@ -215,10 +218,12 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       config = next;
       apply(next);
       exporterMetrics.reloaded(true);
+      reloads++;
       logger.info({ keys: next.keys.map((k) => k.name), removed }, "config reloaded");
     },
     reloadFailed() {
       exporterMetrics.reloaded(false);
+      reloads++;
     },
     async close() {
       if (closing) return;

@@ -1,4 +1,5 @@
 // reload() is what SIGHUP calls: removed keys' series go, new keys appear, reload gauges move.
+import { Gauge } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningExporter } from "../src/index.js";
 import { captureLogger, DEMO, envName, sample, scrape, startExporter, startLoggedSim, testConfig } from "./helpers.js";
@@ -51,5 +52,23 @@ describe("reload", () => {
     const text = await scrape(exporter);
     expect(sample(text, "minimo_exporter_config_last_reload_successful")).toBe(0);
     expect(sample(text, "minimo_key_info", { key: "gamma", client_id: "demo05" })).toBe(1);
+  });
+
+  it("shows a reload in the very next scrape, even while a slow render from just before could be shared", async () => {
+    await exporter.reload(testConfig(sim.url, [keyA, keyC], { probe: { min_interval_seconds: 0 } }));
+    // A family whose collect blocks for 80 ms: scrapes within 80 ms of that render may share it.
+    const slow = new Gauge({ name: "test_slow_render", help: "blocks the render", registers: [exporter.registry], collect() {
+      const until = performance.now() + 80;
+      while (performance.now() < until);
+    } });
+    try {
+      expect(sample(await scrape(exporter), "minimo_exporter_config_last_reload_successful")).toBe(1);
+      exporter.reloadFailed();
+      expect(sample(await scrape(exporter), "minimo_exporter_config_last_reload_successful")).toBe(0);
+      await exporter.reload(testConfig(sim.url, [keyA, keyC], { probe: { min_interval_seconds: 0 } }));
+      expect(sample(await scrape(exporter), "minimo_exporter_config_last_reload_successful")).toBe(1);
+    } finally {
+      exporter.registry.removeSingleMetric(slow.name);
+    }
   });
 });

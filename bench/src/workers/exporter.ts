@@ -4,10 +4,12 @@
 // /metrics text captured after the prefill: the "pre-rendered text" baseline of scenario 5, and
 // the same text through the exporter's express listener (createMetricsApp).
 //   exporter.mjs <upstreamUrl> <keys> <prefill|empty>
-// Commands: {cmd:"render", n} → median ms of registry.metrics(); {cmd:"heap"} → bytes after gc().
+// Commands: {cmd:"render", n} → ms of each renderMetrics(registry), the
+// store's fast path that /metrics serves; {cmd:"heap"} → bytes after gc().
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLogger, createMetricsApp, parseConfig, startExporter, type MetricsServerDeps } from "@minimo/exporter";
+import { renderMetrics } from "@minimo/metrics";
 import { alias, configuredKey } from "./keys.js";
 import { serve } from "./protocol.js";
 
@@ -45,7 +47,8 @@ await new Promise<void>((resolve) => staticServer.listen(0, "127.0.0.1", resolve
 const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/metrics`;
 // The same text through the exporter's express listener (a registry that answers at once): the
 // cost of the HTTP layer alone, against the bare node:http server above.
-const textRegistry = { metrics: async () => page, contentType: "text/plain; version=0.0.4; charset=utf-8" } as unknown as MetricsServerDeps["registries"][number];
+// getMetricsAsArray() holds no store family, so renderMetrics leaves the text to metrics().
+const textRegistry = { metrics: async () => page, getMetricsAsArray: () => [], contentType: "text/plain; version=0.0.4; charset=utf-8" } as unknown as MetricsServerDeps["registries"][number];
 const expressServer = http.createServer(
   createMetricsApp({ registries: [textRegistry], refresh: async () => {}, waitFor: () => 0, ready: () => true, logger: createLogger({ level: "silent" }) }),
 );
@@ -60,7 +63,7 @@ serve(
       const times: number[] = [];
       for (let i = 0; i < Number(command.n ?? 5); i++) {
         const t0 = performance.now();
-        await exporter.registry.metrics();
+        await renderMetrics(exporter.registry);
         times.push(performance.now() - t0);
       }
       return { times };

@@ -6,7 +6,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import helmet from "helmet";
 import type { Registry } from "prom-client";
 import type { Logger } from "pino";
-import { renderMetrics } from "@minimo/metrics";
+import { sharedRender, type RenderedPage } from "./shared-render.js";
 
 export interface MetricsServerDeps {
   /** The exporter's families (linted by promtool) and the Node process metrics, rendered together. */
@@ -15,6 +15,11 @@ export interface MetricsServerDeps {
   refresh(waitMs: number): Promise<void>;
   /** Scrape deadline in ms for a `X-Prometheus-Scrape-Timeout-Seconds` value (or its absence). */
   waitFor(header: string | undefined): number;
+  /**
+   * Changes whenever what a scrape shows changes other than by traffic (a reload, a probe verdict),
+   * so a shared render from before the change is never served after it. Default: never changes.
+   */
+  version?(): number;
   ready(): boolean;
   logger: Logger;
   /** Mounted at `/` after the built-in routes (the console). Default: none. */
@@ -23,41 +28,23 @@ export interface MetricsServerDeps {
   createServer?: (handler: http.RequestListener) => http.Server;
 }
 
-/** The longest a finished render is shared with scrapes that were queued behind it. */
-const MAX_SHARE_MS = 1000;
-
-function sharedRender(registries: readonly Registry[]): () => Promise<string> {
-  // Scrapes that arrive while a render is running share it: one serialization, many answers.
-  // prom-client renders in one stretch of microtasks, so scrapes that arrived during a render are
-  // only parsed after it finished; they still get its text when they come within as long as the
-  // render took (at most 1 s), which keeps N concurrent scrapers at about one render each round.
-  let rendering: Promise<string> | undefined;
-  let last: { text: string; doneAt: number; tookMs: number } | undefined;
-  return () => {
-    const now = performance.now();
-    if (last !== undefined && now - last.doneAt <= Math.min(last.tookMs, MAX_SHARE_MS)) return Promise.resolve(last.text);
-    rendering ??= Promise.all(registries.map((r) => renderMetrics(r)))
-      .then((parts) => {
-        const text = parts.join("");
-        const doneAt = performance.now();
-        last = { text, doneAt, tookMs: doneAt - now };
-        return text;
-      })
-      .finally(() => {
-        rendering = undefined;
-      });
-    return rendering;
-  };
-}
-
 /** Writes the body directly: res.send() would hash a multi-megabyte /metrics text for an ETag. */
-function send(req: Request, res: Response, status: number, type: string, body: string) {
-  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+function send(req: Request, res: Response, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}) {
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body), ...extra });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/** The page in the encoding the scraper asked for: gzip when `Accept-Encoding` allows it, as Prometheus' does. */
+async function sendPage(req: Request, res: Response, type: string, page: RenderedPage) {
+  if (req.acceptsEncodings("gzip", "identity") === "gzip") {
+    send(req, res, 200, type, await page.gzipped(), { "content-encoding": "gzip", vary: "Accept-Encoding" });
+  } else {
+    send(req, res, 200, type, page.body, { vary: "Accept-Encoding" });
+  }
+}
+
 export function createMetricsApp(deps: MetricsServerDeps): Express {
-  const render = sharedRender(deps.registries);
+  const render = sharedRender(deps.registries, deps.version ?? (() => 0));
   const contentType = deps.registries[0]?.contentType ?? "text/plain; version=0.0.4; charset=utf-8";
   const app = express();
   app.disable("x-powered-by");
@@ -85,13 +72,11 @@ export function createMetricsApp(deps: MetricsServerDeps): Express {
     deps
       .refresh(deps.waitFor(typeof header === "string" ? header : undefined))
       .then(render)
-      .then(
-        (text) => send(req, res, 200, contentType, text),
-        (err: unknown) => {
-          deps.logger.error({ err, path: "/metrics" }, "request failed");
-          if (!res.headersSent) send(req, res, 500, "text/plain", "internal error\n");
-        },
-      );
+      .then((page) => sendPage(req, res, contentType, page))
+      .catch((err: unknown) => {
+        deps.logger.error({ err, path: "/metrics" }, "request failed");
+        if (!res.headersSent) send(req, res, 500, "text/plain", "internal error\n");
+      });
   });
   app.get("/healthz", (req, res) => send(req, res, 200, "text/plain", "ok\n"));
   app.get("/readyz", (req, res) => {

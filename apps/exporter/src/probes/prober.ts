@@ -45,6 +45,7 @@ export class Prober {
   #states = new Map<string, KeyState>();
   #limit: Semaphore;
   readonly #abort = new AbortController();
+  #verdicts = 0;
 
   constructor(deps: ProberDeps) {
     this.#deps = deps;
@@ -80,6 +81,7 @@ export class Prober {
     }
     this.#states = next;
     this.#limit = new Semaphore(config.probe.concurrency);
+    this.#verdicts++;
   }
 
   /**
@@ -117,6 +119,11 @@ export class Prober {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
+  }
+
+  /** How many probe verdicts and key sets were written so far: it moves whenever a probe family may have changed. */
+  get verdicts(): number {
+    return this.#verdicts;
   }
 
   status(alias: string): ProbeStatus | undefined {
@@ -158,6 +165,7 @@ export class Prober {
     for (const [operation, value] of verdict.permitted) m.setPermitted(key.name, operation, value);
     state.up = verdict.up;
     state.lastProbeAt = nowSeconds;
+    this.#verdicts++;
     if (verdict.up) {
       state.lastSuccessAt = nowSeconds;
       m.lastSuccess.set({ key: key.name }, nowSeconds);
