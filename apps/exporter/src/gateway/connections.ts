@@ -4,12 +4,23 @@
 // finished exactly once: when its response ends, or when its connection closes — Node never
 // emits `close` on the response of a pipelined request whose connection died before its turn,
 // which is how the in-flight count used to leak.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
-interface Task {
-  readonly start: () => void;
-  started: boolean;
-  done: boolean;
+/** One admitted request; `finish()` is idempotent. */
+export class Task {
+  started = false;
+  done = false;
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly queue: Task[],
+    readonly tracker: ConnectionTracker,
+  ) {}
+
+  finish(): void {
+    this.tracker.finish(this);
+  }
 }
 
 export class ConnectionTracker {
@@ -18,7 +29,11 @@ export class ConnectionTracker {
   readonly #queues = new WeakMap<Socket, Task[]>();
   #idle: (() => void) | undefined;
 
-  constructor(readonly maxPipelined: number) {}
+  /** `start` forwards an admitted request, once the requests before it on its connection finished. */
+  constructor(
+    readonly maxPipelined: number,
+    readonly start: (req: IncomingMessage, res: ServerResponse) => void,
+  ) {}
 
   get connections(): number {
     return this.#connections;
@@ -42,41 +57,44 @@ export class ConnectionTracker {
     socket.once("close", () => {
       this.#connections--;
       // Requests still queued were never forwarded; they end here, unanswered, as the client left.
-      for (const task of queue.splice(0)) this.#done(queue, task);
+      for (const task of queue.splice(0)) this.finish(task);
     });
   }
 
   /**
-   * Admits a request on `socket`: `start` runs now if the connection is idle, else when the
-   * requests before it have finished. Returns the request's `finish` (idempotent), or undefined
-   * when the connection already has `maxPipelined` requests waiting or running.
+   * Admits a request on its connection: it starts now if the connection is idle, else when the
+   * requests before it have finished. Returns its task (call `finish()` when its response ends),
+   * or undefined when the connection already has `maxPipelined` requests waiting or running.
    */
-  admit(socket: Socket, start: () => void): (() => void) | undefined {
+  admit(req: IncomingMessage, res: ServerResponse): Task | undefined {
+    const socket = req.socket;
     let queue = this.#queues.get(socket);
     if (queue === undefined) {
       this.open(socket);
       queue = this.#queues.get(socket)!;
     }
     if (queue.length >= this.maxPipelined) return undefined;
-    const task: Task = { start, started: false, done: false };
+    const task = new Task(req, res, queue, this);
     queue.push(task);
     this.#inFlight++;
-    const finish = () => this.#done(queue, task);
     if (queue.length === 1) this.#run(task);
-    return finish;
+    return task;
   }
 
   #run(task: Task): void {
     task.started = true;
-    task.start();
+    this.start(task.req, task.res);
   }
 
-  #done(queue: Task[], task: Task): void {
+  finish(task: Task): void {
     if (task.done) return;
     task.done = true;
     this.#inFlight--;
-    const at = queue.indexOf(task);
-    if (at !== -1) queue.splice(at, 1);
+    const queue = task.queue;
+    // Usually the head: it is the one running.
+    const at = queue[0] === task ? 0 : queue.indexOf(task);
+    if (at === 0) queue.shift();
+    else if (at !== -1) queue.splice(at, 1);
     const next = queue[0];
     if (next !== undefined && !next.started) this.#run(next);
     if (this.#inFlight === 0) {

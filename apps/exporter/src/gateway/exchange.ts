@@ -4,7 +4,7 @@
 import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import { matchOperation } from "@minimo/client";
+import { matchOperation, type Operation } from "@minimo/client";
 import { codeLabel } from "@minimo/metrics";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import type { GatewayDeps, GatewayState } from "./types.js";
@@ -51,6 +51,29 @@ function targetOf(base: URL): Target {
   return target;
 }
 
+/**
+ * Path → operation, per method: most traffic repeats a few paths. Bounded: at most 4,096 paths of
+ * at most 256 characters per method (≈ 1 MiB), emptied when full; longer paths are matched each time.
+ */
+const MATCH_CACHE_SIZE = 4096;
+const MATCH_CACHE_PATH = 256;
+const matched = new Map<string, Map<string, Operation | null>>();
+function operationOf(method: string, pathname: string): Operation | undefined {
+  if (pathname.length > MATCH_CACHE_PATH) return matchOperation(method, pathname);
+  let byPath = matched.get(method);
+  if (byPath === undefined) {
+    if (matched.size >= 16) matched.clear(); // methods are few; anything else is odd traffic
+    matched.set(method, (byPath = new Map()));
+  }
+  let op = byPath.get(pathname);
+  if (op === undefined) {
+    op = matchOperation(method, pathname) ?? null;
+    if (byPath.size >= MATCH_CACHE_SIZE) byPath.clear();
+    byPath.set(pathname, op);
+  }
+  return op ?? undefined;
+}
+
 const EXCHANGE = Symbol("exchange");
 type Tagged<T> = T & { [EXCHANGE]?: Exchange };
 
@@ -77,7 +100,7 @@ export class Exchange {
     const method = (this.#method = req.method ?? "GET");
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
-    const op = matchOperation(method, pathname);
+    const op = operationOf(method, pathname);
     const server: "api" | "app" = op?.server ?? (pathname === "/api" || pathname.startsWith("/api/") ? "app" : "api");
     const target = targetOf(state.upstream[server]);
     const reqHeaders = req.headers;
@@ -107,7 +130,6 @@ export class Exchange {
     upstreamReq.on("upgrade", onUpstreamUpgrade);
     upstreamReq.on("timeout", onUpstreamTimeout);
     upstreamReq.on("error", onUpstreamError);
-    res.once("close", onClientClose);
     req.on("error", onClientError);
     req.pipe(upstreamReq);
   }
@@ -216,8 +238,9 @@ function onUpstreamError(this: Tagged<ClientRequest>, err: Error): void {
 function onUpstreamBodyError(this: Tagged<IncomingMessage>, err: Error): void {
   this[EXCHANGE]!.upstreamBodyError(err);
 }
-function onClientClose(this: Tagged<ServerResponse>): void {
-  this[EXCHANGE]!.clientClose();
+/** The gateway's `close` listener of every response calls this: the client may have left before the answer. */
+export function responseClosed(res: ServerResponse): void {
+  (res as Tagged<ServerResponse>)[EXCHANGE]?.clientClose();
 }
 function onClientError(this: Tagged<IncomingMessage>, err: Error): void {
   this[EXCHANGE]!.clientError(err);

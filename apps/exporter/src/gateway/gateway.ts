@@ -4,9 +4,9 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { Registry } from "prom-client";
 import { DEFAULTS } from "../config/defaults.js";
-import { ConnectionTracker } from "./connections.js";
+import { ConnectionTracker, type Task } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
-import { Exchange, type ExchangeContext } from "./exchange.js";
+import { Exchange, responseClosed, type ExchangeContext } from "./exchange.js";
 import type { GatewayDeps } from "./types.js";
 import { sendOwn, type OwnReason } from "./own-answers.js";
 import { createUpstreamPool } from "./upstream-pool.js";
@@ -17,6 +17,12 @@ export const MAX_PIPELINED = 16;
 export const MAX_REQUEST_HEADERS = 100;
 
 export type { GatewayDeps, GatewayRecorder, GatewayState } from "./types.js";
+
+const TASK = Symbol("task");
+function onResponseClose(this: ServerResponse & { [TASK]?: Task }): void {
+  responseClosed(this);
+  this[TASK]!.finish();
+}
 
 export interface Gateway {
   server: http.Server;
@@ -29,7 +35,10 @@ export interface Gateway {
 export function createGateway(deps: GatewayDeps): Gateway {
   const limits = deps.limits ?? DEFAULTS.gateway;
   const pool = createUpstreamPool(limits.upstreamMaxSockets, deps.tls);
-  const tracker = new ConnectionTracker(MAX_PIPELINED);
+  const tracker = new ConnectionTracker(MAX_PIPELINED, (req, res) => {
+    if (closing) own(res, "draining", { "retry-after": "1" });
+    else guarded(req, res);
+  });
   const metrics = new GatewayMetrics(deps.registry ?? new Registry(), { connections: () => tracker.connections, inFlight: () => tracker.inFlight });
   let closing = false;
   // While draining, every answer ends its connection, so the client's next request opens a new
@@ -38,11 +47,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   const refused = new WeakSet<object>();
   const server = (deps.createServer ?? http.createServer)((req, res) => {
-    const finish = tracker.admit(req.socket, () => {
-      if (closing) own(res, "draining", { "retry-after": "1" });
-      else guarded(req, res);
-    });
-    if (finish === undefined) {
+    const task = tracker.admit(req, res);
+    if (task === undefined) {
       // One 503 (with Connection: close) per connection; what was pipelined after it is never
       // answered, as the connection ends there (RFC 9112 §9.3.2: the client may retry those).
       if (refused.has(req.socket)) res.destroy();
@@ -52,8 +58,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }
       return;
     }
-    res.once("finish", finish);
-    res.once("close", finish);
+    // One shared listener, no closure per request: `close` follows `finish` by a tick, and also
+    // comes when the client left first (its exchange, if it started, stops the upstream request).
+    (res as ServerResponse & { [TASK]?: Task })[TASK] = task;
+    res.on("close", onResponseClose);
   });
   server.maxConnections = limits.maxConnections;
   server.on("connection", (socket) => tracker.open(socket));
