@@ -200,3 +200,55 @@ describe("upstream pools across a reload", () => {
     await next.close();
   });
 });
+
+describe("gateway.upstream_timeout_seconds with a request body", () => {
+  // undici skips its headersTimeout while a request body is still being written, so the gateway
+  // keeps its own timer for requests with a body, renewed by each chunk: this upload takes ≈ 2 s
+  // with a 0.5 s timeout, and a timer that was not renewed would answer 504.
+  it("a slow upload the upstream reads as it comes is not a timeout", async () => {
+    const upstream = await startServer((req, res) => {
+      let n = 0;
+      req.on("data", (d: Buffer) => (n += d.length));
+      req.on("end", () => res.writeHead(201).end(`got ${n}`));
+    });
+    const exporter = await startExporter({ config: testConfig(upstream.url, keys, { ...noProbe, gateway: { upstream_timeout_seconds: 0.5 } }), logger: captureLogger().logger });
+    try {
+      const client = rawClient(exporter);
+      client.socket.write(`POST /public/v1/contacts HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\ncontent-length: 10\r\n\r\n`);
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        client.socket.write("x");
+      }
+      await eventually(() => /\r\n\r\n(\w+\r\n)?got 10/.test(client.read()) || /^HTTP\/1\.1 50/.test(client.read()));
+      client.socket.destroy();
+      expect(client.read()).toMatch(/^HTTP\/1\.1 201 /);
+    } finally {
+      await exporter.close();
+      await upstream.close();
+    }
+  });
+
+  // Without the gateway's timer (undici's headersTimeout alone) this request waited for ever.
+  it("an upload that stalls: the upstream hears nothing for the timeout, the client gets 504 upstream_timeout", async () => {
+    let arrived = false;
+    const upstream = await startServer((req) => {
+      arrived = true;
+      req.resume(); // reads, never answers: only the stalled body keeps it waiting
+    });
+    const exporter = await startExporter({ config: testConfig(upstream.url, keys, { ...noProbe, gateway: { upstream_timeout_seconds: 0.5 } }), logger: captureLogger().logger });
+    try {
+      const client = rawClient(exporter);
+      client.socket.write(`POST /public/v1/contacts HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\ncontent-length: 10\r\n\r\nxxx`);
+      await eventually(() => arrived);
+      await eventually(() => client.read().includes("gateway_timeout"), 5000);
+      client.socket.destroy();
+      expect(client.read()).toMatch(/^HTTP\/1\.1 504 /);
+      const text = await scrape(exporter);
+      expect(sample(text, "minimo_gateway_own_responses_total", { code: "504", reason: "upstream_timeout" })).toBe(1);
+      expect(sample(text, "minimo_api_request_errors_total", { key: "production", reason: "timeout" })).toBe(1);
+    } finally {
+      await exporter.close();
+      await upstream.close();
+    }
+  });
+});

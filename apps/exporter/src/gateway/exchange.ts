@@ -73,6 +73,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   #phase = WAITING;
   #clientGone = false;
   #drainListening = false;
+  #timedOut = false;
+  readonly #timeoutMs: number;
+  readonly #hasBody: boolean;
+  #uploadTimer: NodeJS.Timeout | undefined;
 
   /** Starts forwarding `req`; `url` is its origin-form target. */
   constructor(ctx: ExchangeContext, state: GatewayState, req: IncomingMessage, res: ServerResponse, url: string, startedAt: number) {
@@ -95,7 +99,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
     (res as Tagged<ServerResponse>)[EXCHANGE] = this;
     (req as Tagged<IncomingMessage>)[EXCHANGE] = this;
     req.on("error", onClientError);
-    const timeout = state.upstreamTimeoutSeconds * 1000;
+    const timeout = (this.#timeoutMs = state.upstreamTimeoutSeconds * 1000);
+    const body = (this.#hasBody = hasBody(reqHeaders));
     target.pool.dispatch(
       {
         method,
@@ -103,9 +108,12 @@ export class Exchange implements Dispatcher.DispatchHandler {
         headers: upstreamRequestHeaders(reqHeaders, target.host),
         // A bodyless request goes without one (no chunked empty body); anything else streams
         // through with backpressure (undici pauses the client's request while the socket is full).
-        body: hasBody(reqHeaders) ? req : null,
-        // gateway.upstream_timeout_seconds is upstream silence: before the head, and between body chunks.
-        headersTimeout: timeout,
+        body: body ? req : null,
+        // gateway.upstream_timeout_seconds is upstream silence: before the head, and between body
+        // chunks. undici ignores its headersTimeout while a request body is still being written,
+        // so an upload that stalls half-way would hold the upstream request forever: a request
+        // with a body gets the gateway's own timer instead (#watchUpload).
+        headersTimeout: body ? 0 : timeout,
         bodyTimeout: timeout,
       },
       this,
@@ -138,12 +146,41 @@ export class Exchange implements Dispatcher.DispatchHandler {
     this.#controller = controller;
     // The client left while the request waited for a free upstream connection.
     if (this.#clientGone) controller.abort(new Error("client went away"));
+    else if (this.#hasBody && this.#uploadTimer === undefined) this.#watchUpload();
+  }
+
+  /**
+   * The head's deadline for a request with a body: `upstream_timeout_seconds` after the last body
+   * chunk went out (as the old socket-inactivity timeout was), not after the request began.
+   */
+  #watchUpload(): void {
+    this.#uploadTimer = setTimeout(onUploadSilence, this.#timeoutMs, this);
+    this.#req.on("data", onClientData);
+  }
+
+  uploadProgress(): void {
+    this.#uploadTimer?.refresh();
+  }
+
+  uploadSilence(): void {
+    this.#uploadTimer = undefined;
+    if (this.#phase !== WAITING) return;
+    this.#timedOut = true;
+    this.#controller?.abort(new Error("upstream timed out"));
+  }
+
+  #stopWatchingUpload(): void {
+    if (this.#uploadTimer === undefined) return;
+    clearTimeout(this.#uploadTimer);
+    this.#uploadTimer = undefined;
+    this.#req.off("data", onClientData);
   }
 
   onResponseStart(controller: Controller, status: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
     // 1xx informational answers (103 Early Hints…) are not final: the final one follows. 100 never
     // gets here (undici fails the request), 101 to a plain request has no final answer.
     if (status >= 102 && status <= 199) return;
+    this.#stopWatchingUpload();
     try {
       this.#relay(controller, status, headers, statusMessage);
     } catch (err) {
@@ -192,6 +229,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Controller, err: Error): void {
+    this.#stopWatchingUpload();
     const phase = this.#phase;
     this.#phase = SETTLED;
     if (phase === SETTLED) return; // the gateway already answered (an unrelayable status, a cut client)
@@ -206,7 +244,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     const code = (err as { code?: unknown }).code;
     if (!this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
     const { deps } = this.#ctx;
-    const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
+    const timedOut = this.#timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
     const reason = this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
     deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason, durationSeconds: this.#seconds() });
     this.#unknownKeyRequest("error");
@@ -234,6 +272,12 @@ function hasBody(headers: IncomingHttpHeaders): boolean {
 }
 
 // Listeners shared by every exchange: `this` is the emitter, which carries its exchange.
+function onClientData(this: Tagged<IncomingMessage>): void {
+  this[EXCHANGE]!.uploadProgress();
+}
+function onUploadSilence(exchange: Exchange): void {
+  exchange.uploadSilence();
+}
 function onClientDrain(this: Tagged<ServerResponse>): void {
   this[EXCHANGE]!.drained();
 }
