@@ -4,6 +4,7 @@
 // runs the same under valgrind, with no loader thread in the way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createInterface, type Interface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -11,6 +12,18 @@ import { build } from "esbuild";
 const SRC = fileURLToPath(new URL("./workers/", import.meta.url));
 const CACHE = fileURLToPath(new URL("../.cache/", import.meta.url));
 const built = new Map<string, Promise<string>>();
+const ROOT_MODULES = fileURLToPath(new URL("../../node_modules/", import.meta.url));
+
+/** The file `specifier` resolves to from `dir` when that is a workspace's own node_modules copy, else undefined. */
+function nestedCopy(specifier: string, dir: string): string | undefined {
+  if (specifier.startsWith("node:") || dir.includes("/node_modules/")) return undefined;
+  try {
+    const file = createRequire(`${dir}/`).resolve(specifier);
+    return file.startsWith("/") && file.includes("/node_modules/") && !file.startsWith(ROOT_MODULES) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Path of the bundled worker `name` (src/workers/<name>.ts). */
 export function workerFile(name: string): Promise<string> {
@@ -31,9 +44,11 @@ export function workerFile(name: string): Promise<string> {
         {
           name: "npm-external",
           setup(b) {
-            // Only the workspaces are bundled; npm packages load from node_modules as usual.
+            // Only the workspaces are bundled; npm packages load from node_modules as usual, except
+            // one a workspace has its own copy of (apps/exporter/node_modules/undici 7, where the
+            // root's is redocly's undici 6): that one is loaded by its absolute path.
             b.onResolve({ filter: /^[^./]/ }, (args) =>
-              args.path.startsWith("@minimo/") ? undefined : { path: args.path, external: true });
+              args.path.startsWith("@minimo/") ? undefined : { path: nestedCopy(args.path, args.resolveDir) ?? args.path, external: true });
           },
         },
       ],

@@ -2,6 +2,7 @@
 // vouches for (proxy-addr walks the header right to left and stops at the first untrusted hop,
 // so a client cannot forge its address by sending the header itself).
 import type { IncomingMessage } from "node:http";
+import type { CallerRequest } from "./types.js";
 import proxyAddr from "proxy-addr";
 
 export type TrustFn = (address: string, hop: number) => boolean;
@@ -26,10 +27,10 @@ export function trustedProxyProblem(entry: string): string | undefined {
 /** `::ffff:10.0.0.1` reads as `10.0.0.1`. */
 const plain = (address: string): string => (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address);
 
-export function callerAddress(req: IncomingMessage, trust: TrustFn): string {
+export function callerAddress(req: CallerRequest, trust: TrustFn): string {
   if (trust === NOBODY) return plain(req.socket.remoteAddress ?? "unknown");
   try {
-    return plain(proxyAddr(req, trust));
+    return plain(proxyAddr(req as IncomingMessage, trust)); // proxy-addr reads only `headers` and `socket`
   } catch {
     return plain(req.socket.remoteAddress ?? "unknown");
   }

@@ -3,14 +3,13 @@
 // an info log line per (alias, caller) when first seen, then at most once a minute while it
 // continues. Memory is constant: a fixed number of tables (configured aliases + `unknown`), each
 // of a fixed capacity, and a per-alias budget of new-caller log lines under a flood.
-import type { IncomingMessage } from "node:http";
 import { isApiKeyFormat, redactApiKeys } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import { bearerToken } from "../gateway/key-matcher.js";
 import { callerAddress, compileTrust, type TrustFn } from "./client-address.js";
 import { SpaceSaving } from "./space-saving.js";
-import type { CallerRow, CallerTable, RejectionHook } from "./types.js";
+import type { CallerRequest, CallerRow, CallerTable, RejectionHook } from "./types.js";
 
 /** Callers kept per alias. */
 export const CALLERS_PER_KEY = 20;
@@ -82,7 +81,7 @@ export class CallerTracker implements RejectionHook {
     this.#trust = compileTrust(trustedProxies);
   }
 
-  rejected(req: IncomingMessage, alias: string | undefined, operation: string, status: number): void {
+  rejected(req: CallerRequest, alias: string | undefined, operation: string, status: number): void {
     const name = alias ?? UNKNOWN_KEY_ALIAS;
     const state = this.#aliases.get(name);
     if (!state) return; // a request that began before its key was reloaded away

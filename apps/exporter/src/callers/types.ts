@@ -1,9 +1,16 @@
 // The shapes shared by the caller table, the gateway hook and the console API.
 import type { IncomingMessage } from "node:http";
 
+/**
+ * The part of a client's request the caller table reads. Not the IncomingMessage itself: once
+ * undici has streamed a request body upstream it sets that body's `socket` to null (it destroys
+ * the stream and keeps the connection alive), so the gateway passes the socket it saw at the start.
+ */
+export type CallerRequest = Pick<IncomingMessage, "headers" | "socket">;
+
 /** What the gateway calls for every 401 and 403 it relays: its one hook into caller attribution. */
 export interface RejectionHook {
-  rejected(req: IncomingMessage, alias: string | undefined, operation: string, status: number): void;
+  rejected(req: CallerRequest, alias: string | undefined, operation: string, status: number): void;
 }
 
 /** One caller of one alias, as `GET /api/keys/{alias}/callers` shows it. Never holds a secret. */

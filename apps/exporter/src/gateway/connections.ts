@@ -86,6 +86,11 @@ export class ConnectionTracker {
     this.start(task.req, task.res);
   }
 
+  /** A queued request's turn (see finish): unless its connection closed meanwhile. */
+  runQueued(task: Task): void {
+    if (!task.done) this.start(task.req, task.res);
+  }
+
   finish(task: Task): void {
     if (task.done) return;
     task.done = true;
@@ -96,11 +101,21 @@ export class ConnectionTracker {
     if (at === 0) queue.shift();
     else if (at !== -1) queue.splice(at, 1);
     const next = queue[0];
-    if (next !== undefined && !next.started) this.#run(next);
+    if (next !== undefined && !next.started) {
+      // The next pipelined request starts on the next turn of the event loop, not now: undici
+      // frees an upstream connection one turn after its response ends (setImmediate), so starting
+      // now would open a second upstream connection per pipelining client instead of reusing the first.
+      next.started = true;
+      setImmediate(runQueued, this, next);
+    }
     if (this.#inFlight === 0) {
       const idle = this.#idle;
       this.#idle = undefined;
       idle?.();
     }
   }
+}
+
+function runQueued(tracker: ConnectionTracker, task: Task): void {
+  tracker.runQueued(task);
 }

@@ -1,54 +1,28 @@
 // One proxied request: forwarded upstream unchanged (minus hop-by-hop headers), its answer relayed
-// and counted once. A class with module-level listeners that find it through a symbol, rather
-// than a dozen closures per request: the profile of the hot path (BENCHMARKS.md, scenario 6).
-import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
+// and counted once. The exchange is itself the undici dispatch handler, and the few listeners it
+// needs are module-level functions that find it through a symbol: no closures per request (the
+// profile of the hot path, BENCHMARKS.md, scenario 6).
+import type http from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type { Dispatcher } from "undici";
 import { matchOperation, type Operation } from "@minimo/client";
 import { codeLabel } from "@minimo/metrics";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import type { GatewayDeps, GatewayState } from "./types.js";
-import { endToEndHeaders, headerView } from "./headers.js";
+import { endToEndHeaders, headerView, upstreamRequestHeaders } from "./headers.js";
 import { identifyOnConnection } from "./connection-keys.js";
 import type { OwnReason } from "./own-answers.js";
-import type { UpstreamPool } from "./upstream-pool.js";
+import type { UpstreamPools } from "./upstream-pool.js";
 import { relayableStatus } from "./upstream-status.js";
 
 /** What every exchange shares: made once per gateway. */
 export interface ExchangeContext {
   deps: GatewayDeps;
-  pool: UpstreamPool;
+  pools: UpstreamPools;
   closing(): boolean;
   own(res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders): void;
   internal(res: ServerResponse, err: unknown): void;
-}
-
-/** Where one upstream base URL sends requests, worked out once per config, not per request. */
-interface Target {
-  protocol: string;
-  hostname: string;
-  port: string | number;
-  host: string;
-  prefix: string;
-  isHttps: boolean;
-}
-
-const targets = new WeakMap<URL, Target>();
-function targetOf(base: URL): Target {
-  let target = targets.get(base);
-  if (target === undefined) {
-    const isHttps = base.protocol === "https:";
-    target = {
-      protocol: base.protocol,
-      hostname: base.hostname.replace(/^\[|\]$/g, ""),
-      port: base.port || (isHttps ? 443 : 80),
-      host: base.host,
-      prefix: base.pathname.replace(/\/$/, ""),
-      isHttps,
-    };
-    targets.set(base, target);
-  }
-  return target;
 }
 
 /**
@@ -77,24 +51,38 @@ function operationOf(method: string, pathname: string): Operation | undefined {
 const EXCHANGE = Symbol("exchange");
 type Tagged<T> = T & { [EXCHANGE]?: Exchange };
 
-export class Exchange {
+/** Waiting for the upstream's answer; relaying its body; settled (relayed, answered by the gateway, or given up). */
+const WAITING = 0;
+const RELAYING = 1;
+const SETTLED = 2;
+
+type Controller = Dispatcher.DispatchController;
+
+export class Exchange implements Dispatcher.DispatchHandler {
   readonly #ctx: ExchangeContext;
   readonly #req: IncomingMessage;
+  /** `req.socket` as it was: undici sets a streamed body's `socket` to null once it is sent. */
+  readonly #socket: Socket;
   readonly #res: ServerResponse;
   readonly #startedAt: number;
   readonly #method: string;
   readonly #alias: string | undefined;
   readonly #key: string;
   readonly #operation: string;
-  readonly #upstreamReq: ClientRequest;
-  #answered = false;
-  #timedOut = false;
+  #controller: Controller | undefined;
+  #phase = WAITING;
   #clientGone = false;
+  #drainListening = false;
+  #timedOut = false;
+  readonly #timeoutMs: number;
+  readonly #hasBody: boolean;
+  #uploadTimer: NodeJS.Timeout | undefined;
 
   /** Starts forwarding `req`; `url` is its origin-form target. */
   constructor(ctx: ExchangeContext, state: GatewayState, req: IncomingMessage, res: ServerResponse, url: string, startedAt: number) {
     this.#ctx = ctx;
     this.#req = req;
+    this.#socket = req.socket;
     this.#res = res;
     this.#startedAt = startedAt;
     const method = (this.#method = req.method ?? "GET");
@@ -102,36 +90,34 @@ export class Exchange {
     const pathname = query === -1 ? url : url.slice(0, query);
     const op = operationOf(method, pathname);
     const server: "api" | "app" = op?.server ?? (pathname === "/api" || pathname.startsWith("/api/") ? "app" : "api");
-    const target = targetOf(state.upstream[server]);
+    const target = ctx.pools.targets(state.upstream)[server];
     const reqHeaders = req.headers;
     this.#alias = identifyOnConnection(req.socket, state.matcher, reqHeaders.authorization);
     this.#key = this.#alias ?? UNKNOWN_KEY_ALIAS;
     this.#operation = op?.path ?? "unmatched";
 
-    const headers = endToEndHeaders(reqHeaders);
-    headers.host = target.host;
-    const upstreamReq: Tagged<ClientRequest> = (this.#upstreamReq = (target.isHttps ? https : http).request({
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method,
-      path: target.prefix + url,
-      headers,
-      agent: target.isHttps ? ctx.pool.https : ctx.pool.http,
-      // As an option rather than setTimeout(): no `once("socket")` listener per request. No
-      // setNoDelay() either: the pool's agents open every socket with noDelay.
-      timeout: state.upstreamTimeoutSeconds * 1000,
-    }));
-    upstreamReq[EXCHANGE] = this;
     (res as Tagged<ServerResponse>)[EXCHANGE] = this;
     (req as Tagged<IncomingMessage>)[EXCHANGE] = this;
-    upstreamReq.on("response", onUpstreamResponse);
-    // A 101 with `Upgrade` to a request that asked for none: Node hands over the raw socket.
-    upstreamReq.on("upgrade", onUpstreamUpgrade);
-    upstreamReq.on("timeout", onUpstreamTimeout);
-    upstreamReq.on("error", onUpstreamError);
     req.on("error", onClientError);
-    req.pipe(upstreamReq);
+    const timeout = (this.#timeoutMs = state.upstreamTimeoutSeconds * 1000);
+    const body = (this.#hasBody = hasBody(reqHeaders));
+    target.pool.dispatch(
+      {
+        method,
+        path: target.prefix + url,
+        headers: upstreamRequestHeaders(reqHeaders, target.host),
+        // A bodyless request goes without one (no chunked empty body); anything else streams
+        // through with backpressure (undici pauses the client's request while the socket is full).
+        body: body ? req : null,
+        // gateway.upstream_timeout_seconds is upstream silence: before the head, and between body
+        // chunks. undici ignores its headersTimeout while a request body is still being written,
+        // so an upload that stalls half-way would hold the upstream request forever: a request
+        // with a body gets the gateway's own timer instead (#watchUpload).
+        headersTimeout: body ? 0 : timeout,
+        bodyTimeout: timeout,
+      },
+      this,
+    );
   }
 
   #seconds(): number {
@@ -146,97 +132,154 @@ export class Exchange {
   }
 
   /** The upstream answered something that cannot be relayed: the gateway's own 502, counted as an error. */
-  unrelayable(status: number | undefined, upstreamRes: IncomingMessage | undefined): void {
+  #unrelayable(status: number | undefined): void {
     const { deps } = this.#ctx;
-    this.#answered = true;
+    this.#phase = SETTLED;
     deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason: "network", durationSeconds: this.#seconds() });
     this.#unknownKeyRequest("error");
     deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, status }, "upstream answered an unrelayable status; answered 502");
-    upstreamRes?.resume();
-    this.#upstreamReq.destroy();
+    this.#controller?.abort(new Error("unrelayable upstream status"));
     this.#ctx.own(this.#res, "bad_upstream_status", { connection: "close" });
   }
 
-  response(upstreamRes: IncomingMessage): void {
+  onRequestStart(controller: Controller): void {
+    this.#controller = controller;
+    // The client left while the request waited for a free upstream connection.
+    if (this.#clientGone) controller.abort(new Error("client went away"));
+    else if (this.#hasBody && this.#uploadTimer === undefined) this.#watchUpload();
+  }
+
+  /**
+   * The head's deadline for a request with a body: `upstream_timeout_seconds` after the last body
+   * chunk went out (as the old socket-inactivity timeout was), not after the request began.
+   */
+  #watchUpload(): void {
+    this.#uploadTimer = setTimeout(onUploadSilence, this.#timeoutMs, this);
+    this.#req.on("data", onClientData);
+  }
+
+  uploadProgress(): void {
+    this.#uploadTimer?.refresh();
+  }
+
+  uploadSilence(): void {
+    this.#uploadTimer = undefined;
+    if (this.#phase !== WAITING) return;
+    this.#timedOut = true;
+    this.#controller?.abort(new Error("upstream timed out"));
+  }
+
+  #stopWatchingUpload(): void {
+    if (this.#uploadTimer === undefined) return;
+    clearTimeout(this.#uploadTimer);
+    this.#uploadTimer = undefined;
+    this.#req.off("data", onClientData);
+  }
+
+  onResponseStart(controller: Controller, status: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
+    // 1xx informational answers (103 Early Hints…) are not final: the final one follows. 100 never
+    // gets here (undici fails the request), 101 to a plain request has no final answer.
+    if (status >= 102 && status <= 199) return;
+    this.#stopWatchingUpload();
     try {
-      this.#relay(upstreamRes);
+      this.#relay(controller, status, headers, statusMessage);
     } catch (err) {
-      upstreamRes.destroy();
+      this.#phase = SETTLED;
+      controller.abort(err instanceof Error ? err : new Error(String(err)));
       this.#ctx.internal(this.#res, err);
     }
   }
 
-  #relay(upstreamRes: Tagged<IncomingMessage>): void {
-    const status = upstreamRes.statusCode;
-    if (!relayableStatus(status)) return this.unrelayable(status, upstreamRes);
+  #relay(controller: Controller, status: number, headers: IncomingHttpHeaders, statusMessage: string | undefined): void {
+    if (!relayableStatus(status)) return this.#unrelayable(status);
     const { deps } = this.#ctx;
     const res = this.#res;
-    this.#answered = true;
+    this.#phase = RELAYING;
     const durationSeconds = this.#seconds();
-    deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(upstreamRes.headers), durationSeconds, startedAt: this.#startedAt });
+    deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(headers), durationSeconds, startedAt: this.#startedAt });
     this.#unknownKeyRequest(codeLabel(status));
-    if (status === 401 || status === 403) deps.callers?.rejected(this.#req, this.#alias, this.#operation, status);
+    if (status === 401 || status === 403) deps.callers?.rejected({ headers: this.#req.headers, socket: this.#socket }, this.#alias, this.#operation, status);
     if (deps.logger.isLevelEnabled("debug")) {
       deps.logger.debug({ alias: this.#key, operation: this.#operation, method: this.#method, status, durationMs: Math.round(durationSeconds * 1000) }, "proxied");
     }
     if (this.#ctx.closing()) res.shouldKeepAlive = false;
-    res.writeHead(status, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
-    // pipe() rather than pipeline(): pipeline allocates an AbortController (and a DOMException
-    // when it settles) per stream, a measurable share of the gateway's CPU per request.
-    upstreamRes[EXCHANGE] = this;
-    upstreamRes.on("error", onUpstreamBodyError);
-    upstreamRes.pipe(res);
+    res.writeHead(status, statusMessage, endToEndHeaders(headers));
+    this.#controller = controller;
   }
 
-  upstreamBodyError(err: Error): void {
-    if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
-    this.#res.destroy();
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    if (this.#phase !== RELAYING) return;
+    if (!this.#res.write(chunk)) {
+      controller.pause();
+      if (!this.#drainListening) {
+        this.#drainListening = true;
+        this.#res.on("drain", onClientDrain);
+      }
+    }
   }
 
-  timeout(): void {
-    this.#timedOut = true;
-    this.#upstreamReq.destroy(new Error("upstream timed out"));
+  drained(): void {
+    this.#controller?.resume();
   }
 
-  upstreamError(err: Error): void {
-    if (this.#answered) return; // the response pipeline already handles a broken body
+  onResponseEnd(): void {
+    if (this.#phase !== RELAYING) return;
+    this.#phase = SETTLED;
+    this.#res.end();
+  }
+
+  onResponseError(_controller: Controller, err: Error): void {
+    this.#stopWatchingUpload();
+    const phase = this.#phase;
+    this.#phase = SETTLED;
+    if (phase === SETTLED) return; // the gateway already answered (an unrelayable status, a cut client)
+    if (phase === RELAYING) {
+      // The head is out: all that can be done is cut the client's response, so it is not taken as whole.
+      if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
+      this.#res.destroy();
+      return;
+    }
+    // undici fails a 101 with `Upgrade` ("bad upgrade") and a 100 ("bad response") as socket
+    // errors before any handler call: both are statuses the gateway cannot relay.
+    const code = (err as { code?: unknown }).code;
+    if (!this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
     const { deps } = this.#ctx;
-    const reason = this.#clientGone ? "aborted" : this.#timedOut ? "timeout" : "network";
+    const timedOut = this.#timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
+    const reason = this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
     deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason, durationSeconds: this.#seconds() });
     this.#unknownKeyRequest("error");
     if (this.#clientGone) return;
     deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason, err }, "upstream request failed");
-    this.#ctx.own(this.#res, this.#timedOut ? "upstream_timeout" : "upstream_unreachable");
+    this.#ctx.own(this.#res, timedOut ? "upstream_timeout" : "upstream_unreachable");
   }
 
   clientClose(): void {
     if (!this.#res.writableFinished) {
       this.#clientGone = true;
-      this.#upstreamReq.destroy();
+      this.#controller?.abort(new Error("client went away"));
     }
   }
 
   clientError(err: Error): void {
-    this.#upstreamReq.destroy(err);
+    this.#controller?.abort(err);
   }
 }
 
+/** Whether a client's request carries a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
+function hasBody(headers: IncomingHttpHeaders): boolean {
+  const length = headers["content-length"];
+  return length === undefined ? headers["transfer-encoding"] !== undefined : length !== "0";
+}
+
 // Listeners shared by every exchange: `this` is the emitter, which carries its exchange.
-function onUpstreamResponse(this: Tagged<ClientRequest>, upstreamRes: IncomingMessage): void {
-  this[EXCHANGE]!.response(upstreamRes);
+function onClientData(this: Tagged<IncomingMessage>): void {
+  this[EXCHANGE]!.uploadProgress();
 }
-function onUpstreamUpgrade(this: Tagged<ClientRequest>, upstreamRes: IncomingMessage, socket: Socket): void {
-  socket.destroy();
-  this[EXCHANGE]!.unrelayable(upstreamRes.statusCode, undefined);
+function onUploadSilence(exchange: Exchange): void {
+  exchange.uploadSilence();
 }
-function onUpstreamTimeout(this: Tagged<ClientRequest>): void {
-  this[EXCHANGE]!.timeout();
-}
-function onUpstreamError(this: Tagged<ClientRequest>, err: Error): void {
-  this[EXCHANGE]!.upstreamError(err);
-}
-function onUpstreamBodyError(this: Tagged<IncomingMessage>, err: Error): void {
-  this[EXCHANGE]!.upstreamBodyError(err);
+function onClientDrain(this: Tagged<ServerResponse>): void {
+  this[EXCHANGE]!.drained();
 }
 /** The gateway's `close` listener of every response calls this: the client may have left before the answer. */
 export function responseClosed(res: ServerResponse): void {

@@ -1,6 +1,6 @@
 // The gateway: a streaming reverse proxy that apps use as their Minimo base URL. Each request is
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
-// presented and the spec's route template. node:http, not express: this is the hot path.
+// presented and the spec's route template. node:http, not express, and undici upstream: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { Registry } from "prom-client";
 import { DEFAULTS } from "../config/defaults.js";
@@ -9,7 +9,7 @@ import { GatewayMetrics } from "./gateway-metrics.js";
 import { Exchange, responseClosed, type ExchangeContext } from "./exchange.js";
 import type { GatewayDeps } from "./types.js";
 import { sendOwn, type OwnReason } from "./own-answers.js";
-import { createUpstreamPool } from "./upstream-pool.js";
+import { createUpstreamPools } from "./upstream-pool.js";
 
 /** Pipelined requests one connection may have waiting or running; the next gets a 503. */
 export const MAX_PIPELINED = 16;
@@ -34,7 +34,7 @@ export interface Gateway {
 
 export function createGateway(deps: GatewayDeps): Gateway {
   const limits = deps.limits ?? DEFAULTS.gateway;
-  const pool = createUpstreamPool(limits.upstreamMaxSockets, deps.tls);
+  const pools = createUpstreamPools(limits.upstreamMaxSockets, deps.tls);
   const tracker = new ConnectionTracker(MAX_PIPELINED, (req, res) => {
     if (closing) own(res, "draining", { "retry-after": "1" });
     else guarded(req, res);
@@ -85,7 +85,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   }
 
-  const ctx: ExchangeContext = { deps, pool, closing: () => closing, own, internal };
+  const ctx: ExchangeContext = { deps, pools, closing: () => closing, own, internal };
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
     const url = req.url ?? "/";
@@ -124,7 +124,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (cut > 0) deps.logger.warn({ inFlight: cut, drainMs }, "drain timeout: cutting the requests still in flight");
       else if (waiting > 0) deps.logger.info({ drained: waiting }, "drained: every request in flight finished");
       server.closeAllConnections();
-      pool.destroy();
+      await pools.destroy();
       await closed;
       return { cut };
     },

@@ -15,6 +15,22 @@ const HOP_BY_HOP = new Set([
 
 /** A copy of `headers` without hop-by-hop fields (including those the Connection header names). */
 export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  return copyEndToEnd(headers, undefined);
+}
+
+/**
+ * The headers a client's request goes upstream with: end-to-end fields only, and no `Expect`.
+ * The gateway's own server has already answered `100 Continue` to the client (Node does when no
+ * `checkContinue` listener is set), so the body is on its way; the upstream client (undici)
+ * refuses `Expect` and treats an upstream `100` as a broken answer.
+ */
+export function upstreamRequestHeaders(headers: IncomingHttpHeaders, host: string): Record<string, string | string[]> {
+  const out = copyEndToEnd(headers, "expect") as Record<string, string | string[]>; // values as the client sent them
+  out.host = host;
+  return out;
+}
+
+function copyEndToEnd(headers: IncomingHttpHeaders, except: string | undefined): OutgoingHttpHeaders {
   // Hot path: most requests carry `Connection: keep-alive` or none, which names no other field.
   const connection = headers.connection;
   const named =
@@ -24,7 +40,7 @@ export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeade
   const out: OutgoingHttpHeaders = {};
   for (const name in headers) {
     const value = headers[name];
-    if (value === undefined || HOP_BY_HOP.has(name) || named?.has(name)) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || named?.has(name) || name === except) continue;
     out[name] = value;
   }
   return out;
@@ -37,7 +53,7 @@ export interface HeaderSource {
 
 /**
  * A read-only `get()` view of an upstream response's headers for @minimo/metrics, which only
- * reads a few rate-limit fields (lower-case names, as Node stores them). A view instead of a
+ * reads a few rate-limit fields (lower-case names, as Node and undici store them). A view instead of a
  * WHATWG `Headers` copy: building one per proxied response was a measurable share of the
  * gateway's CPU.
  */

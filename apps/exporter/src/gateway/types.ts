@@ -2,7 +2,7 @@
 // Apart from gateway.ts so the exchange (one proxied request) and the server share them without
 // importing each other.
 import type http from "node:http";
-import type https from "node:https";
+import type { ConnectionOptions } from "node:tls";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { RejectionHook } from "../callers/types.js";
@@ -33,8 +33,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** Told of every 401 and 403 relayed, to attribute it to a caller (src/callers). Default: none. */
   callers?: RejectionHook;
-  /** Extra TLS options of the upstream agent (tests pass a private CA). Default: Node's CA store. */
-  tls?: https.AgentOptions;
+  /** Extra TLS options of the upstream connections (undici `connect`; tests pass a private CA). Default: Node's CA store. */
+  tls?: ConnectionOptions;
   /** Where the gateway's own families go (own answers, connections, in flight). Default: a private registry. */
   registry?: Registry;
   /** Connection bounds (`gateway.max_connections`, `gateway.upstream_max_sockets`); read at start. */
