@@ -1,5 +1,6 @@
 // Scenario 6: gateway throughput and added latency at fixed connections (autocannon), against a
-// bare node:http reverse proxy with no metrics, direct requests to the upstream, and nginx.
+// bare node:http reverse proxy with no metrics (issue 15's baseline), the same bare proxy on an
+// undici Pool (the gateway's own upstream client: the floor), direct requests, and nginx.
 // The upstream is a node:http stand-in (the sandbox runs on express, ≈ 5k req/s here, which would
 // cap every variant and hide the differences being measured).
 import { QUICK, atLeast, heading, interleave, limitLine, ratioLine, sample, size, skipped, type Variant } from "../harness.js";
@@ -20,6 +21,9 @@ export async function run(): Promise<void> {
     stops.push(() => upstream.service.stop());
     const bare = await Service.start<{ url: string }>("bare-proxy", [upstream.ready.url]);
     stops.push(() => bare.service.stop());
+    // The gateway's upstream is undici: the same bare proxy on an undici Pool is its fair floor.
+    const bareUndici = await Service.start<{ url: string }>("bare-undici-proxy", [upstream.ready.url]);
+    stops.push(() => bareUndici.service.stop());
     const exporter = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty"]);
     stops.push(() => exporter.service.stop());
     // BENCH_GATEWAY_BEFORE=<exporter worker bundle from an earlier commit>: that gateway runs in
@@ -37,6 +41,7 @@ export async function run(): Promise<void> {
     const targets: [string, string][] = [
       ...(QUICK ? [] : [["direct to the upstream", upstream.ready.url] as [string, string]]),
       ["bare node:http proxy", bare.ready.url],
+      ["bare undici proxy", bareUndici.ready.url],
       ["exporter gateway", exporter.ready.gatewayUrl],
       ...(before ? [["exporter gateway (before)", before.ready.gatewayUrl] as [string, string]] : []),
       ...(nginx ? [["nginx reverse proxy", nginx.url] as [string, string]] : []),
@@ -64,6 +69,7 @@ export async function run(): Promise<void> {
     if (!QUICK) ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
     if (before) ratioLine({ scenario: "6", what: "gateway req/s after vs before (BENCH_GATEWAY_BEFORE)", candidate: gw, baseline: { name: "before", value: rps.get("exporter gateway (before)")! }, unit: "req/s" });
     if (before) ratioLine({ scenario: "6", what: "gateway (before) req/s vs bare node:http proxy", candidate: { name: "before", value: rps.get("exporter gateway (before)")! }, baseline: bareRps, unit: "req/s" });
+    ratioLine({ scenario: "6", what: "gateway req/s vs the bare undici proxy (context: the same upstream client, no metrics — the floor)", candidate: gw, baseline: { name: "bare undici proxy", value: rps.get("bare undici proxy")! }, unit: "req/s" });
     if (nginx) ratioLine({ scenario: "6", what: "gateway vs nginx (context)", candidate: gw, baseline: { name: "nginx", value: rps.get("nginx reverse proxy")! }, unit: "req/s" });
   } finally {
     for (const stop of stops.reverse()) await stop();
