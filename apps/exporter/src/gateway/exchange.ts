@@ -182,7 +182,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (status >= 102 && status <= 199) return;
     this.#stopWatchingUpload();
     try {
-      this.#relay(controller, status, headers, statusMessage);
+      this.#relay(status, headers, statusMessage);
     } catch (err) {
       this.#phase = SETTLED;
       controller.abort(err instanceof Error ? err : new Error(String(err)));
@@ -190,7 +190,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     }
   }
 
-  #relay(controller: Controller, status: number, headers: IncomingHttpHeaders, statusMessage: string | undefined): void {
+  #relay(status: number, headers: IncomingHttpHeaders, statusMessage: string | undefined): void {
     if (!relayableStatus(status)) return this.#unrelayable(status);
     const { deps } = this.#ctx;
     const res = this.#res;
@@ -204,7 +204,6 @@ export class Exchange implements Dispatcher.DispatchHandler {
     }
     if (this.#ctx.closing()) res.shouldKeepAlive = false;
     res.writeHead(status, statusMessage, endToEndHeaders(headers));
-    this.#controller = controller;
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
