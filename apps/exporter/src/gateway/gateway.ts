@@ -48,7 +48,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const refused = new WeakSet<object>();
   const server = (deps.createServer ?? http.createServer)((req, res) => {
     const task = tracker.admit(req, res);
-    if (task === undefined) {
+    if (task === "ended") return;
+    if (task === "full") {
       // One 503 (with Connection: close) per connection; what was pipelined after it is never
       // answered, as the connection ends there (RFC 9112 §9.3.2: the client may retry those).
       if (refused.has(req.socket)) res.destroy();
