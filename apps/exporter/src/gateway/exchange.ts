@@ -184,6 +184,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
     try {
       this.#relay(status, headers, statusMessage);
     } catch (err) {
+      // Before the head went out nothing was counted: the attempt is an error, as for an unrelayable status.
+      if (this.#phase === WAITING) {
+        this.#ctx.deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason: "network", durationSeconds: this.#seconds() });
+        this.#unknownKeyRequest("error");
+      }
       this.#phase = SETTLED;
       controller.abort(err instanceof Error ? err : new Error(String(err)));
       this.#ctx.internal(this.#res, err);
@@ -194,6 +199,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (!relayableStatus(status)) return this.#unrelayable(status);
     const { deps } = this.#ctx;
     const res = this.#res;
+    if (this.#ctx.closing()) res.shouldKeepAlive = false;
+    // The head goes out first and is counted after: a head that cannot be sent is the gateway's
+    // own 502 (onResponseStart), never a relayed answer in the counts. A reason phrase Node
+    // refuses to send (a control character) gives way to the standard one: clients ignore it anyway.
+    res.writeHead(status, sendablePhrase(statusMessage), endToEndHeaders(headers));
     this.#phase = RELAYING;
     const durationSeconds = this.#seconds();
     deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(headers), durationSeconds, startedAt: this.#startedAt });
@@ -202,8 +212,6 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (deps.logger.isLevelEnabled("debug")) {
       deps.logger.debug({ alias: this.#key, operation: this.#operation, method: this.#method, status, durationMs: Math.round(durationSeconds * 1000) }, "proxied");
     }
-    if (this.#ctx.closing()) res.shouldKeepAlive = false;
-    res.writeHead(status, statusMessage, endToEndHeaders(headers));
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
@@ -262,6 +270,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
   clientError(err: Error): void {
     this.#controller?.abort(err);
   }
+}
+
+/** The upstream's reason phrase when Node can send it (no control characters), else undefined (the standard one). */
+function sendablePhrase(phrase: string | undefined): string | undefined {
+  return phrase !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(phrase) ? phrase : undefined;
 }
 
 /** Whether a client's request carries a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
