@@ -21,6 +21,8 @@ export interface ExchangeContext {
   deps: GatewayDeps;
   pools: UpstreamPools;
   closing(): boolean;
+  /** True once the drain timeout has passed and the gateway cuts what is still in flight. */
+  cutting(): boolean;
   own(res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders): void;
   internal(res: ServerResponse, err: unknown): void;
 }
@@ -240,24 +242,38 @@ export class Exchange implements Dispatcher.DispatchHandler {
     const phase = this.#phase;
     this.#phase = SETTLED;
     if (phase === SETTLED) return; // the gateway already answered (an unrelayable status, a cut client)
+    // The gateway's own cut at the drain timeout: it destroys the client's connection and the
+    // upstream pools, so undici reports a destroyed client (or a client that went away) — neither
+    // is an upstream failure, and the client gets no answer.
+    const cut = this.#ctx.cutting();
     if (phase === RELAYING) {
       // The head is out: all that can be done is cut the client's response, so it is not taken as whole.
-      if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
+      if (cut) this.#logCut("the answer was being relayed");
+      else if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
       this.#res.destroy();
       return;
     }
     // undici fails a 101 with `Upgrade` ("bad upgrade") and a 100 ("bad response") as socket
     // errors before any handler call: both are statuses the gateway cannot relay.
     const code = (err as { code?: unknown }).code;
-    if (!this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
+    if (!cut && !this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
     const { deps } = this.#ctx;
     const timedOut = this.#timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
-    const reason = this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
+    const reason = cut || this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
     deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason, durationSeconds: this.#seconds() });
     this.#unknownKeyRequest("error");
+    if (cut) {
+      this.#logCut("waiting for the upstream's answer");
+      this.#res.destroy();
+      return;
+    }
     if (this.#clientGone) return;
     deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason, err }, "upstream request failed");
     this.#ctx.own(this.#res, timedOut ? "upstream_timeout" : "upstream_unreachable");
+  }
+
+  #logCut(stage: string): void {
+    this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason: "aborted", stage, durationMs: Math.round(this.#seconds() * 1000) }, "request cut by the drain timeout");
   }
 
   clientClose(): void {

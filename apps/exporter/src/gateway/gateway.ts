@@ -41,6 +41,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const metrics = new GatewayMetrics(deps.registry ?? new Registry(), { connections: () => tracker.connections, inFlight: () => tracker.inFlight });
   let closing = false;
+  let cutting = false;
   // While draining, every answer ends its connection, so the client's next request opens a new
   // one (refused, or answered 503) instead of being cut off on this one.
   const own = (res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders) => sendOwn(res, reason, metrics, closing, extra);
@@ -86,7 +87,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   }
 
-  const ctx: ExchangeContext = { deps, pools, closing: () => closing, own, internal };
+  const ctx: ExchangeContext = { deps, pools, closing: () => closing, cutting: () => cutting, own, internal };
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
     const url = req.url ?? "/";
@@ -124,6 +125,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const cut = tracker.inFlight;
       if (cut > 0) deps.logger.warn({ inFlight: cut, drainMs }, "drain timeout: cutting the requests still in flight");
       else if (waiting > 0) deps.logger.info({ drained: waiting }, "drained: every request in flight finished");
+      cutting = true;
       server.closeAllConnections();
       await pools.destroy();
       await closed;

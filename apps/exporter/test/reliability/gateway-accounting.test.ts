@@ -165,20 +165,29 @@ describe("requests cut by the drain timeout", () => {
   // Regression: the cut ones were logged as upstream failures ("upstream request failed",
   // reason network) and each counted a 502 `upstream_unreachable` nobody was sent.
   it("are logged as the exporter's own cut, not as upstream failures, and get no answer counted", async () => {
-    const upstream = await httpUpstream(() => undefined); // holds every request
+    // Holds every request; the ones for /public/v1/contacts get their head and a first chunk.
+    const upstream = await httpUpstream((req, res) => {
+      if (!req.url?.startsWith("/public/v1/contacts")) return;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("[");
+    });
     const { exporter, log } = await exporterFor(upstream.url, { gateway: { drain_timeout_seconds: 0.3 } }, "info");
-    const stuck = Array.from({ length: 3 }, () => get(exporter).then((a) => a.status, () => "cut"));
-    await waitFor(() => upstream.forwarded === 3, 5000, "3 requests forwarded");
+    const waiting = Array.from({ length: 3 }, () => get(exporter).then((a) => a.status, () => "cut"));
+    const relaying = fetch(`${exporter.gatewayUrl}/public/v1/contacts`, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.text()).then(() => "whole", () => "cut");
+    await waitFor(() => upstream.forwarded === 4, 5000, "4 requests forwarded");
     await exporter.close();
-    expect(await Promise.all(stuck)).toEqual(["cut", "cut", "cut"]);
+    expect(await Promise.all([...waiting, relaying])).toEqual(["cut", "cut", "cut", "cut"]);
     const logs = log.lines.join("\n");
     expect(logs).toMatch(/drain timeout: cutting the requests still in flight/);
     expect(logs).not.toMatch(/upstream request failed|upstream response broke off/);
     expect(logs).not.toMatch(/"reason":"network"/);
-    expect(log.lines.filter((l) => l.includes("cut by the drain timeout"))).toHaveLength(3);
+    const cuts = log.lines.filter((l) => l.includes("request cut by the drain timeout"));
+    expect(cuts).toHaveLength(4);
+    expect(cuts.filter((l) => l.includes('"stage":"the answer was being relayed"'))).toHaveLength(1);
     const text = await exporter.registry.metrics();
     expect(sumOf(text, "minimo_api_request_errors_total", { reason: "network" })).toBe(0);
     expect(sumOf(text, "minimo_api_request_errors_total", { reason: "aborted" })).toBe(3);
+    expect(sumOf(text, "minimo_api_requests_total")).toBe(1); // the one whose head was relayed
     expect(sample(text, "minimo_gateway_own_responses_total", { reason: "upstream_unreachable" })).toBe(0);
   });
 });
