@@ -35,6 +35,8 @@ export class ConnectionTracker {
   #connections = 0;
   #inFlight = 0;
   readonly #queues = new WeakMap<Socket, Task[]>();
+  /** What runs when a queue next empties (`whenDone`). */
+  readonly #after = new WeakMap<Task[], () => void>();
   #idle: (() => void) | undefined;
 
   /** `start` forwards an admitted request, once the requests before it on its connection finished. */
@@ -96,6 +98,13 @@ export class ConnectionTracker {
     return task;
   }
 
+  /** Runs `then` once every request admitted on `socket` has finished: now, when none is waiting. */
+  whenDone(socket: Socket, then: () => void): void {
+    const queue = this.#queues.get(socket);
+    if (queue === undefined || queue.length === 0) then();
+    else this.#after.set(queue, then);
+  }
+
   #run(task: Task): void {
     task.started = true;
     this.start(task.req, task.res);
@@ -121,7 +130,13 @@ export class ConnectionTracker {
       for (const dropped of queue.splice(0)) this.finish(dropped);
     }
     const next = queue[0];
-    if (next !== undefined && !next.started) {
+    if (next === undefined) {
+      const after = this.#after.get(queue);
+      if (after !== undefined) {
+        this.#after.delete(queue);
+        after();
+      }
+    } else if (!next.started) {
       // The next pipelined request starts on the next turn of the event loop, not now: undici
       // frees an upstream connection one turn after its response ends (setImmediate), so starting
       // now would open a second upstream connection per pipelining client instead of reusing the first.

@@ -2,13 +2,14 @@
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
 // presented and the spec's route template. node:http, not express, and undici upstream: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { Registry } from "prom-client";
 import { DEFAULTS } from "../config/defaults.js";
 import { ConnectionTracker, type Task } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
 import { Exchange, responseClosed, type ExchangeContext } from "./exchange.js";
 import type { GatewayDeps } from "./types.js";
-import { sendOwn, type OwnReason } from "./own-answers.js";
+import { sendOwn, sendOwnOnSocket, type OwnReason } from "./own-answers.js";
 import { createUpstreamPools } from "./upstream-pool.js";
 
 /** Pipelined requests one connection may have waiting or running; the next gets a 503. */
@@ -68,6 +69,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   server.maxConnections = limits.maxConnections;
   server.on("connection", (socket) => tracker.open(socket));
   server.on("drop", () => metrics.rejectedConnections.inc());
+  // CONNECT never reaches the request handler: Node emits `connect` and, without a listener,
+  // closes the connection unanswered. It is refused like any target that is not origin-form,
+  // after the answers to what was pipelined before it, in order.
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    tracker.whenDone(req.socket, () => sendOwnOnSocket(socket, "absolute_form", metrics));
+  });
 
   /** No exception on the proxy path ends the process: it is logged, counted and answered 502. */
   function guarded(req: IncomingMessage, res: ServerResponse) {

@@ -206,4 +206,15 @@ describe("CONNECT", () => {
     expect(sample(await metrics(exporter), "minimo_gateway_own_responses_total", { code: "400", reason: "absolute_form" })).toBe(1);
     expect((await get(exporter)).status).toBe(200);
   });
+
+  it("pipelined behind a request in flight: that request's answer comes first, then the 400", async () => {
+    const upstream = await httpUpstream((_req, res) => setTimeout(() => res.end("{}"), 200));
+    const { exporter } = await exporterFor(upstream.url);
+    const got = await rawExchange(exporter, `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\nCONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`);
+    expect(statusLines(got)).toEqual(["200", "400"]);
+    const text = await metrics(exporter);
+    expect(sample(text, "minimo_api_requests_total", { key: "app", code: "200" })).toBe(1);
+    expect(sumOf(text, "minimo_api_request_errors_total")).toBe(0);
+    expect(sample(text, "minimo_gateway_own_responses_total", { code: "400", reason: "absolute_form" })).toBe(1);
+  });
 });
