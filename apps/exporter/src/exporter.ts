@@ -95,14 +95,16 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
+  // The console counts under the key label /metrics gives: a key a reload removed while its
+  // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
     recordResponse(r) {
       metrics.recordResponse(r);
-      usage.recordResponse(r.key, r.status);
+      usage.recordResponse(metrics.keyLabel(r.key), r.status);
     },
     recordError(r) {
       metrics.recordError(r);
-      usage.recordError(r.key);
+      usage.recordError(metrics.keyLabel(r.key));
     },
     keyLabel: (alias) => metrics.keyLabel(alias),
   };

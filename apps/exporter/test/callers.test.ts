@@ -49,6 +49,28 @@ describe("caller address", () => {
     expect(callerAddress(fakeReq("::ffff:127.0.0.1"), compileTrust([]))).toBe("127.0.0.1");
   });
 
+  // Regression: behind a trusted proxy the X-Forwarded-For hop was kept verbatim, so any text
+  // (a key included, up to ~8,000 characters) reached the callers API and the log.
+  it.each([
+    ["an API key", "mn-xffkey-CANARYxff9d2e41b7"],
+    ["a key after a real address", "198.51.100.1, mn-xffkey-CANARYxff9d2e41b7"],
+    ["8,000 characters of text", "x".repeat(8000)],
+    ["an IPv4 address with a port", "198.51.100.1:4711"],
+  ])("behind a trusted proxy, an X-Forwarded-For hop that is %s is recorded as invalid, never as its text", (_what, xff) => {
+    const address = callerAddress(fakeReq("127.0.0.1", { "x-forwarded-for": xff }), compileTrust(["loopback"]));
+    expect(address).toBe("invalid");
+  });
+
+  it.each([
+    ["198.51.100.1", "198.51.100.1"],
+    ["2001:db8::7", "2001:db8::7"],
+    ["::ffff:198.51.100.1", "198.51.100.1"],
+    ["fe80::1%eth0", "fe80::1"],
+    ["fe80::1%mn-xffkey-CANARYxff9d2e41b7", "fe80::1"], // a zone is free text: dropped
+  ])("behind a trusted proxy, the hop %s is kept as the address %s", (xff, shown) => {
+    expect(callerAddress(fakeReq("127.0.0.1", { "x-forwarded-for": xff }), compileTrust(["loopback"]))).toBe(shown);
+  });
+
   it("rejects a bad gateway.trusted_proxies entry, naming it", () => {
     expect(() => parseConfig({ gateway: { trusted_proxies: ["loopback", "10.0.0.0/33"] }, keys: [] }, {})).toThrow(
       /gateway\.trusted_proxies\[1\]: must be an IP address, a CIDR block such as 10\.0\.0\.0\/8, or one of loopback, linklocal, uniquelocal; got "10\.0\.0\.0\/33"/,

@@ -82,13 +82,14 @@ export class CallerTracker implements RejectionHook {
   }
 
   rejected(req: CallerRequest, alias: string | undefined, operation: string, status: number): void {
-    const name = alias ?? UNKNOWN_KEY_ALIAS;
-    const state = this.#aliases.get(name);
-    if (!state) return; // a request that began before its key was reloaded away
+    // A key a reload removed while its request was in flight is `unknown` now, as in /metrics.
+    const configured = alias === undefined ? undefined : this.#aliases.get(alias);
+    const name = configured === undefined ? UNKNOWN_KEY_ALIAS : alias!;
+    const state = configured ?? this.#aliases.get(UNKNOWN_KEY_ALIAS)!;
     const address = callerAddress(req, this.#trust);
     const userAgent = cleanUserAgent(req.headers["user-agent"]);
     let clientId: string | undefined;
-    if (alias === undefined) {
+    if (name === UNKNOWN_KEY_ALIAS) {
       // Only a client id of the account's own keys is kept: any other is caller-chosen text.
       const token = bearerToken(req.headers.authorization);
       const id = token !== undefined && isApiKeyFormat(token) ? token.slice(3, token.indexOf("-", 3)) : undefined;

@@ -3,7 +3,13 @@
 // but one upstream connection each), at most `maxPipelined` deep. Every admitted request is
 // finished exactly once: when its response ends, or when its connection closes — Node never
 // emits `close` on the response of a pipelined request whose connection died before its turn,
-// which is how the in-flight count used to leak.
+// which is how the in-flight count used to leak. An answer that ends its connection (a 431, any
+// answer with `Connection: close`) drops what was pipelined behind it unforwarded: its client
+// can no longer get an answer, so the upstream must not execute it.
+//
+// Connections are counted at accept (the server's `connection` event: the TCP socket), requests
+// are queued by the socket they arrive on: over TLS that is the TLS socket wrapping the TCP one,
+// so the two are kept apart, or each connection would count twice.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
@@ -14,6 +20,8 @@ export class Task {
   constructor(
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
+    /** `req.socket` at admission (undici sets a streamed body's `socket` to null once sent). */
+    readonly socket: Socket,
     readonly queue: Task[],
     readonly tracker: ConnectionTracker,
   ) {}
@@ -27,6 +35,8 @@ export class ConnectionTracker {
   #connections = 0;
   #inFlight = 0;
   readonly #queues = new WeakMap<Socket, Task[]>();
+  /** What runs when a queue next empties (`whenDone`). */
+  readonly #after = new WeakMap<Task[], () => void>();
   #idle: (() => void) | undefined;
 
   /** `start` forwards an admitted request, once the requests before it on its connection finished. */
@@ -49,36 +59,50 @@ export class ConnectionTracker {
     this.#idle = callback;
   }
 
-  /** Tracks a new client connection (the server's `connection` event). */
+  /** Counts a new client connection (the server's `connection` event) until it closes. */
   open(socket: Socket): void {
-    const queue: Task[] = [];
-    this.#queues.set(socket, queue);
     this.#connections++;
-    socket.once("close", () => {
-      this.#connections--;
+    socket.once("close", () => this.#connections--);
+  }
+
+  /** The queue of the socket requests arrive on, made at its first request. */
+  #queueOf(socket: Socket): Task[] {
+    let queue = this.#queues.get(socket);
+    if (queue === undefined) {
+      const made: Task[] = (queue = []);
+      this.#queues.set(socket, made);
       // Requests still queued were never forwarded; they end here, unanswered, as the client left.
-      for (const task of queue.splice(0)) this.finish(task);
-    });
+      socket.once("close", () => {
+        for (const task of made.splice(0)) this.finish(task);
+      });
+    }
+    return queue;
   }
 
   /**
    * Admits a request on its connection: it starts now if the connection is idle, else when the
-   * requests before it have finished. Returns its task (call `finish()` when its response ends),
-   * or undefined when the connection already has `maxPipelined` requests waiting or running.
+   * requests before it have finished. Returns its task (call `finish()` when its response ends);
+   * "full" when the connection already has `maxPipelined` requests waiting or running; "ended"
+   * when an answer already ended the connection (the request arrived behind it and can never be
+   * answered: it is neither forwarded nor answered).
    */
-  admit(req: IncomingMessage, res: ServerResponse): Task | undefined {
+  admit(req: IncomingMessage, res: ServerResponse): Task | "full" | "ended" {
     const socket = req.socket;
-    let queue = this.#queues.get(socket);
-    if (queue === undefined) {
-      this.open(socket);
-      queue = this.#queues.get(socket)!;
-    }
-    if (queue.length >= this.maxPipelined) return undefined;
-    const task = new Task(req, res, queue, this);
+    if (socket.writableEnded || socket.destroyed) return "ended";
+    const queue = this.#queueOf(socket);
+    if (queue.length >= this.maxPipelined) return "full";
+    const task = new Task(req, res, socket, queue, this);
     queue.push(task);
     this.#inFlight++;
     if (queue.length === 1) this.#run(task);
     return task;
+  }
+
+  /** Runs `then` once every request admitted on `socket` has finished: now, when none is waiting. */
+  whenDone(socket: Socket, then: () => void): void {
+    const queue = this.#queues.get(socket);
+    if (queue === undefined || queue.length === 0) then();
+    else this.#after.set(queue, then);
   }
 
   #run(task: Task): void {
@@ -100,8 +124,19 @@ export class ConnectionTracker {
     const at = queue[0] === task ? 0 : queue.indexOf(task);
     if (at === 0) queue.shift();
     else if (at !== -1) queue.splice(at, 1);
+    // Node has called `end()` on the socket once an answer that ends the connection finished
+    // (`close` on the response comes a tick after): nothing behind it can be answered any more.
+    if (task.socket.writableEnded || task.socket.destroyed) {
+      for (const dropped of queue.splice(0)) this.finish(dropped);
+    }
     const next = queue[0];
-    if (next !== undefined && !next.started) {
+    if (next === undefined) {
+      const after = this.#after.get(queue);
+      if (after !== undefined) {
+        this.#after.delete(queue);
+        after();
+      }
+    } else if (!next.started) {
       // The next pipelined request starts on the next turn of the event loop, not now: undici
       // frees an upstream connection one turn after its response ends (setImmediate), so starting
       // now would open a second upstream connection per pipelining client instead of reusing the first.

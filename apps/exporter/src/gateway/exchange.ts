@@ -21,6 +21,8 @@ export interface ExchangeContext {
   deps: GatewayDeps;
   pools: UpstreamPools;
   closing(): boolean;
+  /** True once the drain timeout has passed and the gateway cuts what is still in flight. */
+  cutting(): boolean;
   own(res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders): void;
   internal(res: ServerResponse, err: unknown): void;
 }
@@ -184,6 +186,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
     try {
       this.#relay(status, headers, statusMessage);
     } catch (err) {
+      // Before the head went out nothing was counted: the attempt is an error, as for an unrelayable status.
+      if (this.#phase === WAITING) {
+        this.#ctx.deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason: "network", durationSeconds: this.#seconds() });
+        this.#unknownKeyRequest("error");
+      }
       this.#phase = SETTLED;
       controller.abort(err instanceof Error ? err : new Error(String(err)));
       this.#ctx.internal(this.#res, err);
@@ -194,6 +201,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (!relayableStatus(status)) return this.#unrelayable(status);
     const { deps } = this.#ctx;
     const res = this.#res;
+    if (this.#ctx.closing()) res.shouldKeepAlive = false;
+    // The head goes out first and is counted after: a head that cannot be sent is the gateway's
+    // own 502 (onResponseStart), never a relayed answer in the counts. A reason phrase Node
+    // refuses to send (a control character) gives way to the standard one: clients ignore it anyway.
+    res.writeHead(status, sendablePhrase(statusMessage), endToEndHeaders(headers));
     this.#phase = RELAYING;
     const durationSeconds = this.#seconds();
     deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(headers), durationSeconds, startedAt: this.#startedAt });
@@ -202,8 +214,6 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (deps.logger.isLevelEnabled("debug")) {
       deps.logger.debug({ alias: this.#key, operation: this.#operation, method: this.#method, status, durationMs: Math.round(durationSeconds * 1000) }, "proxied");
     }
-    if (this.#ctx.closing()) res.shouldKeepAlive = false;
-    res.writeHead(status, statusMessage, endToEndHeaders(headers));
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
@@ -232,24 +242,38 @@ export class Exchange implements Dispatcher.DispatchHandler {
     const phase = this.#phase;
     this.#phase = SETTLED;
     if (phase === SETTLED) return; // the gateway already answered (an unrelayable status, a cut client)
+    // The gateway's own cut at the drain timeout: it destroys the client's connection and the
+    // upstream pools, so undici reports a destroyed client (or a client that went away) — neither
+    // is an upstream failure, and the client gets no answer.
+    const cut = this.#ctx.cutting();
     if (phase === RELAYING) {
       // The head is out: all that can be done is cut the client's response, so it is not taken as whole.
-      if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
+      if (cut) this.#logCut("the answer was being relayed");
+      else if (!this.#clientGone) this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, err }, "upstream response broke off");
       this.#res.destroy();
       return;
     }
     // undici fails a 101 with `Upgrade` ("bad upgrade") and a 100 ("bad response") as socket
     // errors before any handler call: both are statuses the gateway cannot relay.
     const code = (err as { code?: unknown }).code;
-    if (!this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
+    if (!cut && !this.#clientGone && code === "UND_ERR_SOCKET" && (err.message === "bad upgrade" || err.message === "bad response")) return this.#unrelayable(undefined);
     const { deps } = this.#ctx;
     const timedOut = this.#timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
-    const reason = this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
+    const reason = cut || this.#clientGone ? "aborted" : timedOut ? "timeout" : "network";
     deps.recorder.recordError({ key: this.#key, operation: this.#operation, method: this.#method, reason, durationSeconds: this.#seconds() });
     this.#unknownKeyRequest("error");
+    if (cut) {
+      this.#logCut("waiting for the upstream's answer");
+      this.#res.destroy();
+      return;
+    }
     if (this.#clientGone) return;
     deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason, err }, "upstream request failed");
     this.#ctx.own(this.#res, timedOut ? "upstream_timeout" : "upstream_unreachable");
+  }
+
+  #logCut(stage: string): void {
+    this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason: "aborted", stage, durationMs: Math.round(this.#seconds() * 1000) }, "request cut by the drain timeout");
   }
 
   clientClose(): void {
@@ -262,6 +286,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
   clientError(err: Error): void {
     this.#controller?.abort(err);
   }
+}
+
+/** The upstream's reason phrase when Node can send it (no control characters), else undefined (the standard one). */
+function sendablePhrase(phrase: string | undefined): string | undefined {
+  return phrase !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(phrase) ? phrase : undefined;
 }
 
 /** Whether a client's request carries a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */

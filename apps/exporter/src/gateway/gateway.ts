@@ -2,13 +2,14 @@
 // forwarded unchanged (minus hop-by-hop headers) and counted once, under the alias of the key it
 // presented and the spec's route template. node:http, not express, and undici upstream: this is the hot path.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { Registry } from "prom-client";
 import { DEFAULTS } from "../config/defaults.js";
 import { ConnectionTracker, type Task } from "./connections.js";
 import { GatewayMetrics } from "./gateway-metrics.js";
 import { Exchange, responseClosed, type ExchangeContext } from "./exchange.js";
 import type { GatewayDeps } from "./types.js";
-import { sendOwn, type OwnReason } from "./own-answers.js";
+import { sendOwn, sendOwnOnSocket, type OwnReason } from "./own-answers.js";
 import { createUpstreamPools } from "./upstream-pool.js";
 
 /** Pipelined requests one connection may have waiting or running; the next gets a 503. */
@@ -41,6 +42,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const metrics = new GatewayMetrics(deps.registry ?? new Registry(), { connections: () => tracker.connections, inFlight: () => tracker.inFlight });
   let closing = false;
+  let cutting = false;
   // While draining, every answer ends its connection, so the client's next request opens a new
   // one (refused, or answered 503) instead of being cut off on this one.
   const own = (res: ServerResponse, reason: OwnReason, extra?: http.OutgoingHttpHeaders) => sendOwn(res, reason, metrics, closing, extra);
@@ -48,7 +50,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const refused = new WeakSet<object>();
   const server = (deps.createServer ?? http.createServer)((req, res) => {
     const task = tracker.admit(req, res);
-    if (task === undefined) {
+    if (task === "ended") return;
+    if (task === "full") {
       // One 503 (with Connection: close) per connection; what was pipelined after it is never
       // answered, as the connection ends there (RFC 9112 §9.3.2: the client may retry those).
       if (refused.has(req.socket)) res.destroy();
@@ -66,6 +69,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   server.maxConnections = limits.maxConnections;
   server.on("connection", (socket) => tracker.open(socket));
   server.on("drop", () => metrics.rejectedConnections.inc());
+  // CONNECT never reaches the request handler: Node emits `connect` and, without a listener,
+  // closes the connection unanswered. It is refused like any target that is not origin-form,
+  // after the answers to what was pipelined before it, in order.
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    tracker.whenDone(req.socket, () => sendOwnOnSocket(socket, "absolute_form", metrics));
+  });
 
   /** No exception on the proxy path ends the process: it is logged, counted and answered 502. */
   function guarded(req: IncomingMessage, res: ServerResponse) {
@@ -85,7 +94,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
   }
 
-  const ctx: ExchangeContext = { deps, pools, closing: () => closing, own, internal };
+  const ctx: ExchangeContext = { deps, pools, closing: () => closing, cutting: () => cutting, own, internal };
   function proxy(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
     const url = req.url ?? "/";
@@ -123,6 +132,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const cut = tracker.inFlight;
       if (cut > 0) deps.logger.warn({ inFlight: cut, drainMs }, "drain timeout: cutting the requests still in flight");
       else if (waiting > 0) deps.logger.info({ drained: waiting }, "drained: every request in flight finished");
+      cutting = true;
       server.closeAllConnections();
       await pools.destroy();
       await closed;

@@ -30,13 +30,21 @@ export function upstreamRequestHeaders(headers: IncomingHttpHeaders, host: strin
   return out;
 }
 
-function copyEndToEnd(headers: IncomingHttpHeaders, except: string | undefined): OutgoingHttpHeaders {
+/**
+ * The field names a `Connection` header lists, or undefined when it lists none but keep-alive or
+ * close. A repeated field comes as an array (undici keeps every line; Node joins them for a
+ * request): its lines are one list (RFC 9110 §5.3).
+ */
+function connectionOptions(connection: string | string[] | undefined): Set<string> | undefined {
+  if (connection === undefined) return undefined;
   // Hot path: most requests carry `Connection: keep-alive` or none, which names no other field.
-  const connection = headers.connection;
-  const named =
-    connection === undefined || /^\s*(keep-alive|close)\s*$/i.test(connection)
-      ? undefined
-      : new Set(connection.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean));
+  if (typeof connection === "string" && /^\s*(keep-alive|close)\s*$/i.test(connection)) return undefined;
+  const list = typeof connection === "string" ? connection : connection.join(",");
+  return new Set(list.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean));
+}
+
+function copyEndToEnd(headers: IncomingHttpHeaders, except: string | undefined): OutgoingHttpHeaders {
+  const named = connectionOptions(headers.connection as string | string[] | undefined);
   const out: OutgoingHttpHeaders = {};
   for (const name in headers) {
     const value = headers[name];
@@ -55,7 +63,7 @@ export interface HeaderSource {
  * A read-only `get()` view of an upstream response's headers for @minimo/metrics, which only
  * reads a few rate-limit fields (lower-case names, as Node and undici store them). A view instead of a
  * WHATWG `Headers` copy: building one per proxied response was a measurable share of the
- * gateway's CPU.
+ * gateway's CPU. A repeated field (an array) reads as absent: two values are no one budget.
  */
 export function headerView(headers: IncomingHttpHeaders): HeaderSource {
   return {

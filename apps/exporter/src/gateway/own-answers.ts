@@ -1,6 +1,7 @@
 // The answers the gateway makes itself (never forwarded from the API): one table, so every one
 // has a stable body and is counted in minimo_gateway_own_responses_total{code,reason}.
-import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { GatewayMetrics } from "./gateway-metrics.js";
 
 export const OWN_ANSWERS = {
@@ -33,4 +34,23 @@ export function sendOwn(res: ServerResponse, reason: OwnReason, metrics: Gateway
   if (close) headers.connection = "close";
   res.writeHead(answer.status, headers);
   res.end(body);
+}
+
+/**
+ * The same answer written on a bare connection, which then ends: for a request Node hands over
+ * without a response object (`CONNECT`, the server's `connect` event). Counted like `sendOwn`.
+ */
+export function sendOwnOnSocket(socket: Duplex, reason: OwnReason, metrics: GatewayMetrics): void {
+  const answer = OWN_ANSWERS[reason];
+  metrics.ownResponses.inc({ code: String(answer.status), reason });
+  // Node detached the socket from the server: without a listener an error would end the process.
+  socket.on("error", () => socket.destroy());
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

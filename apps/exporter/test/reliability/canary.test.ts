@@ -23,6 +23,8 @@ const simKeys: KeySpec[] = [
 const INVALID = "mn-cnryinv-CANARYinvalid3e9f1a7b";
 // Presented through the gateway but configured nowhere.
 const STRANGER = "mn-cnrystr-CANARYstranger8d2b6f0c";
+// Planted in X-Forwarded-For behind a trusted proxy (loopback): the callers table keeps addresses.
+const FORWARDED = "mn-cnryxff-CANARYforwarded5c1d8e2a";
 
 const dir = mkdtempSync(join(tmpdir(), "rel-canary-"));
 writeFileSync(join(dir, "revoked.key"), `${simKeys[3]!.key}\n`);
@@ -37,6 +39,7 @@ function configFor(sim: RunningSim, validKey: string, extra: object = {}): Expor
       upstream: sim.url,
       listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
       log_level: "debug",
+      gateway: { trusted_proxies: ["loopback"] },
       probe: { min_interval_seconds: 0, timeout_seconds: 0.5 },
       keys: [
         { name: "valid", key_env: "K_VALID" },
@@ -71,8 +74,8 @@ describe("canary secrets appear nowhere", () => {
     see(`/metrics ${tag}`, text);
     return text;
   };
-  const call = async (key: string | undefined, method = "GET", path = "/public/v1/custom-fields", auth?: string) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+  const call = async (key: string | undefined, method = "GET", path = "/public/v1/custom-fields", auth?: string, extra: Record<string, string> = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json", ...extra };
     if (auth !== undefined) headers.authorization = auth;
     else if (key !== undefined) headers.authorization = `Bearer ${key}`;
     const res = await fetch(exporter.gatewayUrl + path, { method, headers, ...(method === "POST" ? { body: JSON.stringify({ email: "c@example.com" }) } : {}) });
@@ -112,6 +115,9 @@ describe("canary secrets appear nowhere", () => {
     await call(undefined, "GET", "/public/v1/custom-fields", `Basic ${Buffer.from(`user:${STRANGER}`).toString("base64")}`);
     await call(undefined, "GET", "/public/v1/custom-fields", `Bearer ${STRANGER} trailing`);
     await call(undefined, "GET", "/public/v1/custom-fields", `Token ${STRANGER}`);
+    // A key as the X-Forwarded-For hop the trusted proxy (loopback) vouches for, alone and after an address.
+    expect(await call(INVALID, "GET", "/public/v1/custom-fields", undefined, { "x-forwarded-for": FORWARDED })).toBe(401);
+    expect(await call(STRANGER, "GET", "/public/v1/custom-fields", undefined, { "x-forwarded-for": `198.51.100.7, ${FORWARDED}` })).toBe(401);
     // The key in the URL (an app bug): a route label is a template, a log line never the raw URL.
     const leakyPath = `/public/v1/contacts/by-email/${STRANGER}`;
     await fetch(`${exporter.gatewayUrl}${leakyPath}?api_key=${STRANGER}`, { headers: { authorization: `Bearer ${simKeys[0]!.key}` } }).then((r) => r.arrayBuffer());
@@ -169,7 +175,7 @@ describe("canary secrets appear nowhere", () => {
     see("logs", logs);
 
     // The secret parts, and the marker they share, appear nowhere.
-    const secrets = [...simKeys.map((k) => k.key), INVALID, STRANGER, rotated.key].map((k) => k.slice(k.indexOf("-", 3) + 1));
+    const secrets = [...simKeys.map((k) => k.key), INVALID, STRANGER, FORWARDED, rotated.key].map((k) => k.slice(k.indexOf("-", 3) + 1));
     for (const { where, text } of seen) {
       const shown = withDecodedBytes(text);
       expect(shown, where).not.toContain(MARK);

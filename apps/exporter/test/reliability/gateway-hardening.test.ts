@@ -6,124 +6,12 @@ import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { demoKeys, startSim } from "@minimo/sim";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, sample, sumOf, waitFor, withDecodedBytes } from "./support.js";
+import { parseConfig } from "../../src/index.js";
+import { exporterFor, get, httpUpstream, KEY, metrics, onCleanUp, port, rawExchange, rawUpstream, cleanUp } from "./gateway-support.js";
+import { sample, sumOf, waitFor, withDecodedBytes } from "./support.js";
 
-const KEY = demoKeys[0]!.key;
 const CANARY_KEY = "mn-cnryhard-CANARYhardening7f3a9c2e";
-
-type Upstream = { url: string; close(): Promise<void> };
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
-});
-
-/** An upstream that writes `answer(requestHead)` as raw bytes: any status line, any garbage. */
-async function rawUpstream(answer: (head: string, socket: net.Socket) => void): Promise<Upstream & { connections: () => number; peak: () => number }> {
-  let open = 0;
-  let peak = 0;
-  const server = net.createServer((socket) => {
-    open++;
-    peak = Math.max(peak, open);
-    socket.on("close", () => open--);
-    socket.on("error", () => undefined);
-    let head = "";
-    socket.on("data", (d) => {
-      head += d.toString("latin1");
-      const end = head.indexOf("\r\n\r\n");
-      if (end === -1) return;
-      const one = head.slice(0, end + 4);
-      head = head.slice(end + 4);
-      answer(one, socket);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const upstream = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    connections: () => open,
-    peak: () => peak,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-  cleanup.push(() => upstream.close());
-  return upstream;
-}
-
-/** A node:http upstream with a handler, counting concurrent requests and connections. */
-async function httpUpstream(handler: http.RequestListener) {
-  let active = 0;
-  let peakActive = 0;
-  let forwarded = 0;
-  let openConns = 0;
-  let peakConns = 0;
-  const server = http.createServer((req, res) => {
-    forwarded++;
-    active++;
-    peakActive = Math.max(peakActive, active);
-    res.once("close", () => active--);
-    handler(req, res);
-  });
-  server.on("connection", (s) => {
-    openConns++;
-    peakConns = Math.max(peakConns, openConns);
-    s.once("close", () => openConns--);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const upstream = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get forwarded() {
-      return forwarded;
-    },
-    get peakActive() {
-      return peakActive;
-    },
-    get peakConnections() {
-      return peakConns;
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  };
-  cleanup.push(() => upstream.close());
-  return upstream;
-}
-
-async function exporterFor(upstream: string, extra: object = {}, level = "warn") {
-  const config = parseConfig(
-    { upstream, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, keys: [{ name: "app", key_env: "K", probe: { operations: [] } }], ...extra },
-    { K: KEY },
-  );
-  const log = captureLogger(level);
-  const exporter = await startExporter({ config, logger: log.logger });
-  cleanup.push(() => exporter.close());
-  return { exporter, log };
-}
-
-const port = (exporter: RunningExporter) => Number(new URL(exporter.gatewayUrl).port);
-const metrics = (exporter: RunningExporter) => fetch(exporter.metricsUrl).then((r) => r.text());
-const get = (exporter: RunningExporter, key = KEY) =>
-  fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${key}` } }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.text() }));
-
-/** Sends raw bytes on a new connection and collects what comes back until the server closes it (or `ms`). */
-async function rawExchange(exporter: RunningExporter, bytes: string, ms = 10_000): Promise<string> {
-  const socket = net.connect(port(exporter), "127.0.0.1");
-  let got = "";
-  socket.on("data", (d) => (got += d.toString("latin1")));
-  socket.on("error", () => undefined);
-  socket.write(bytes);
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve();
-    }, ms);
-    socket.on("close", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  return got;
-}
+afterEach(cleanUp);
 
 describe("statuses the upstream can send", () => {
   // Regression: `HTTP/1.1 099` made res.writeHead throw RangeError outside any handler; the
@@ -284,7 +172,7 @@ describe("the gateway's own answers", () => {
     const upstream = await httpUpstream(() => undefined); // never answers
     const { exporter } = await exporterFor(upstream.url, { gateway: { upstream_timeout_seconds: 0.5, drain_timeout_seconds: 10 } });
     const agent = new http.Agent({ keepAlive: true });
-    cleanup.push(async () => agent.destroy());
+    onCleanUp(async () => agent.destroy());
     const answer = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
       http.get(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${KEY}` }, agent }, (res) => {
         res.resume();
@@ -352,7 +240,7 @@ describe("the sandbox's control API behind the gateway", () => {
   // and read the new one. They now need the sandbox's own token, which gateway clients lack.
   it("a gateway client cannot rotate a key or read the key list", async () => {
     const sim = await startSim({ port: 0 });
-    cleanup.push(() => sim.close());
+    onCleanUp(() => sim.close());
     const { exporter } = await exporterFor(sim.url);
     const rotate = await fetch(`${exporter.gatewayUrl}/__sim/keys/demo-full/rotate`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
     expect(rotate.status).toBe(401);
