@@ -22,7 +22,7 @@ function anonymousId(req: Request): string {
 }
 
 /** The headers for a request without counting it: the key's window, or the anonymous one. */
-function peekHeaders(ctx: SimContext, req: Request, res: Response, retryAfter?: number): void {
+export function peekHeaders(ctx: SimContext, req: Request, res: Response, retryAfter?: number): void {
   const { key } = ctx.keys.identify(req.get("authorization"));
   const state = key
     ? ctx.limiter.peek(`key:${key.name}`, key.policy, ctx.now())

@@ -78,14 +78,13 @@ export function createSim(options: SimOptions = {}): Sim {
   if (log) app.use(logStep(ctx, log));
   app.use("/__sim", controlRouter(control, controlToken));
   app.use(faultsStep(ctx));
-  const validate = validationSteps(ctx);
   for (const op of operations) {
     const handler = table[op.operationId]!;
     const route = app.route(expressPath(op.path));
     route[op.method.toLowerCase() as "get"](
       authAndRateStep(ctx, op),
       sunsetAndPermissionStep(ctx, op),
-      ...validate,
+      ...validationSteps(ctx, op),
       (req, res) => handler(req, res, ctx),
     );
   }

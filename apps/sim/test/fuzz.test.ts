@@ -2,32 +2,11 @@
 // content type, content encoding and body — the sandbox answers 4xx or 2xx, never 5xx, unless
 // a fault is switched on; and every error body is JSON in a documented form (or empty where the
 // operation documents no body).
-import http from "node:http";
 import { OPERATIONS } from "@minimo/client";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkResponse } from "./contract.js";
-import { KEYS, sim } from "./helpers.js";
-
-interface Raw { status: number; headers: http.IncomingHttpHeaders; text: string }
-
-/** One request with node:http, so any method may carry any body and any header. */
-function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(base);
-    // A well-formed HTTP message (the property is about the app, not Node's HTTP parser): with a
-    // body, its length is declared, whatever the method.
-    const sent = body === undefined ? headers : { ...headers, "content-length": String(body.length) };
-    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: sent, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+import { KEYS, raw, sim, type RawResult } from "./helpers.js";
 
 const segment = fc.oneof(
   fc.constantFrom("1", "42", "0", "-1", "abc", "tmpl_abc123", "tmpl_variant_a", "DMPNEF8", "ada%40example.com", "%", "%E0%A4%A",
@@ -74,7 +53,7 @@ const request = fc.record({
   trailingSlash: fc.boolean(),
 });
 
-function isDocumentedErrorBody(r: Raw): boolean {
+function isDocumentedErrorBody(r: RawResult): boolean {
   if (r.text === "") return true; // 204, HEAD, and the send-html page's body-less 401/403
   try {
     const json = JSON.parse(r.text) as { error?: unknown };
