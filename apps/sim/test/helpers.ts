@@ -112,3 +112,11 @@ export function raw(base: string, method: string, path: string, headers: Record<
     req.end();
   });
 }
+
+/** What is missing or not a decimal count among X-RateLimit-Limit/-Remaining/-Reset (empty when all are fine). */
+export function rateLimitHeaderProblems(headers: Record<string, string | string[] | undefined>): string[] {
+  return ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"].flatMap((name) => {
+    const value = headers[name];
+    return typeof value === "string" && /^\d+$/.test(value) ? [] : [`${name}=${String(value)}`];
+  });
+}
