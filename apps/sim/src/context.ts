@@ -25,4 +25,6 @@ export interface RequestFacts {
   operation?: Operation;
   /** The error form the operation documents per status (see `sendError`). */
   errorForms?: Record<string, ErrorForm>;
+  /** Bytes of the JSON body as read, when the JSON parser ran. */
+  bodyBytes?: number;
 }

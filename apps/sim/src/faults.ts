@@ -34,7 +34,7 @@ export const faultsSchema = {
 } as const;
 
 /** Writes the rate-limit headers for `state`, distorted as the current fault asks. */
-export function writeRateLimitHeaders(res: ServerResponse, state: RateLimitState, mode: RateLimitHeaderMode = "normal",
+export function writeRateLimitHeaders(res: Pick<ServerResponse, "setHeader" | "removeHeader">, state: RateLimitState, mode: RateLimitHeaderMode = "normal",
   retryAfter?: number): void {
   const values: Record<string, string | undefined> = {
     "X-RateLimit-Limit": String(state.limit),

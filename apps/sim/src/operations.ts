@@ -22,5 +22,10 @@ export function operationObject(doc: SpecDocument, op: Operation): any {
 
 /** `/public/v1/contacts/{id}` → `/public/v1/contacts/:id` (express 5 route syntax). */
 export function expressPath(template: string): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name.replace(/[^A-Za-z0-9_]/g, "_")}`);
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => `:${expressParamName(name)}`);
+}
+
+/** The name express gives a path parameter of the spec (`req.params[…]`). */
+export function expressParamName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, "_");
 }

@@ -17,16 +17,17 @@ export function facts(res: Response): RequestFacts {
   return (res.locals.sim ??= {}) as RequestFacts;
 }
 
-function anonymousId(req: Request): string {
-  return `anonymous:${req.socket.remoteAddress ?? "unknown"}`;
+/** The rate-limit window of requests without an identifiable key: one per client address. */
+export function anonymousId(remoteAddress: string | undefined): string {
+  return `anonymous:${remoteAddress ?? "unknown"}`;
 }
 
 /** The headers for a request without counting it: the key's window, or the anonymous one. */
-function peekHeaders(ctx: SimContext, req: Request, res: Response, retryAfter?: number): void {
+export function peekHeaders(ctx: SimContext, req: Request, res: Response, retryAfter?: number): void {
   const { key } = ctx.keys.identify(req.get("authorization"));
   const state = key
     ? ctx.limiter.peek(`key:${key.name}`, key.policy, ctx.now())
-    : ctx.limiter.peek(anonymousId(req), ANONYMOUS_POLICY, ctx.now());
+    : ctx.limiter.peek(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, ctx.now());
   writeRateLimitHeaders(res, state, ctx.faults.rateLimitHeaders, retryAfter);
 }
 
@@ -69,7 +70,7 @@ export function authAndRateStep(ctx: SimContext, op: Operation): RequestHandler 
       // Unauthenticated requests never spend a key's budget; anonymous ones count per address.
       const state = auth.key
         ? ctx.limiter.peek(`key:${auth.key.name}`, auth.key.policy, now)
-        : ctx.limiter.consume(anonymousId(req), ANONYMOUS_POLICY, now);
+        : ctx.limiter.consume(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, now);
       writeRateLimitHeaders(res, state, ctx.faults.rateLimitHeaders);
       sendError(res, ctx.faults, 401, UNAUTHORIZED);
       return;

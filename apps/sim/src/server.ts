@@ -11,6 +11,7 @@ import { KeyStore, type KeySpec } from "./keys.js";
 import { validateKeys } from "./keys-file.js";
 import { expressPath, operationsOf, type SpecDocument } from "./operations.js";
 import { authAndRateStep, faultsStep, logStep, methodNotAllowedStep, notFoundStep, sunsetAndPermissionStep } from "./pipeline.js";
+import { onClientError } from "./malformed-http.js";
 import { RateLimiter } from "./rate-limit.js";
 import { SimState } from "./state.js";
 import { internalErrorHandler, validationErrorHandler, validationSteps } from "./validation.js";
@@ -78,14 +79,13 @@ export function createSim(options: SimOptions = {}): Sim {
   if (log) app.use(logStep(ctx, log));
   app.use("/__sim", controlRouter(control, controlToken));
   app.use(faultsStep(ctx));
-  const validate = validationSteps(ctx);
   for (const op of operations) {
     const handler = table[op.operationId]!;
     const route = app.route(expressPath(op.path));
     route[op.method.toLowerCase() as "get"](
       authAndRateStep(ctx, op),
       sunsetAndPermissionStep(ctx, op),
-      ...validate,
+      ...validationSteps(ctx, op),
       (req, res) => handler(req, res, ctx),
     );
   }
@@ -96,8 +96,12 @@ export function createSim(options: SimOptions = {}): Sim {
   app.use(notFoundStep(ctx));
   app.use(validationErrorHandler(ctx));
   app.use(internalErrorHandler(ctx));
+  contexts.set(app, ctx);
   return { app, state: ctx.state, control, controlToken };
 }
+
+// The context behind each app, for what startSim adds around it (the server's clientError answer).
+const contexts = new WeakMap<Express, SimContext>();
 
 export interface StartSimOptions extends SimOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -118,6 +122,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<RunningSi
   const sim = createSim(options);
   const host = options.host ?? "127.0.0.1";
   const server = sim.app.listen(options.port ?? 4010, host);
+  server.on("clientError", onClientError(contexts.get(sim.app)!));
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

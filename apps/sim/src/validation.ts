@@ -2,12 +2,16 @@
 // and the mapping of its errors onto the documented error envelope. The status comes from what
 // the operation documents: body errors are 422 where the operation lists 422, else 400; a bad
 // path parameter is 400 where listed, else 404 (no such resource can exist).
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import type { SimContext } from "./context.js";
 import { sendError } from "./errors.js";
+import { bodyRequiredStep } from "./guards/body-required.js";
+import { bodyValuesStep } from "./guards/body-values.js";
+import { numericParamsStep } from "./guards/numeric-params.js";
 import { operationObject, type Operation } from "./operations.js";
-import { facts } from "./pipeline.js";
+import { facts, peekHeaders } from "./pipeline.js";
+import { deref } from "./spec-ref.js";
 
 interface ValidatorError {
   status?: number;
@@ -25,14 +29,29 @@ type Obj = Record<string, any>;
 // sandbox, and it holds no per-sandbox state: share it between sandboxes serving the same spec.
 const validators = new WeakMap<object, RequestHandler[]>();
 
-export function validationSteps(ctx: SimContext): RequestHandler[] {
-  const parseJson = express.json({ limit: "1mb" });
+// JSON bodies up to 1 MB; the byte count tells an absent body from `{}` (see guards/body-required).
+const parseJson = express.json({
+  limit: "1mb",
+  verify: (_req, res, buf) => {
+    facts(res as unknown as Response).bodyBytes = buf.length;
+  },
+});
+
+/**
+ * The checks between permission and handler for `op`: body parsing, a required body, integer
+ * parameters as written, the spec's validator, then what it cannot see in the body (nesting
+ * depth, non-finite numbers).
+ */
+export function validationSteps(ctx: SimContext, op: Operation): RequestHandler[] {
   let validator = validators.get(ctx.spec);
   if (!validator) {
     validator = buildValidator(ctx);
     validators.set(ctx.spec, validator);
   }
-  return [parseJson, ...validator, bodyIsObject];
+  // The parameter check reads the raw strings, so it runs before the validator coerces them.
+  const before = [bodyRequiredStep(ctx.spec, op), numericParamsStep(ctx.spec, op)].filter((g) => g !== undefined);
+  const after = [bodyValuesStep(ctx.spec, op)].filter((g) => g !== undefined);
+  return [parseJson, ...before, ...validator, ...after, bodyIsObject];
 }
 
 /** Belt and braces after validation: handlers may read `req.body.x` without a guard. */
@@ -65,23 +84,15 @@ function field(path: string | undefined): string {
   return (path ?? "").split("/").filter(Boolean).slice(1).join(".") || "body";
 }
 
-function deref(ctx: SimContext, node: Obj | undefined): Obj | undefined {
-  let o = node;
-  for (let i = 0; i < 10 && typeof o?.$ref === "string"; i++) {
-    o = (o.$ref as string).replace(/^#\//, "").split("/").reduce((acc: Obj | undefined, k) => acc?.[k], ctx.spec as Obj);
-  }
-  return o;
-}
-
 /**
  * The documented error code for a bad value at `/body/…` (`x-minimo-error-code` on the
  * property's schema, e.g. `invalid_phone_number` on Phone), or undefined.
  */
 function documentedCode(ctx: SimContext, op: Operation | undefined, path: string | undefined): string | undefined {
   if (!op || !path?.startsWith("/body/")) return undefined;
-  let schema = deref(ctx, operationObject(ctx.spec, op)?.requestBody?.content?.["application/json"]?.schema);
+  let schema = deref(ctx.spec, operationObject(ctx.spec, op)?.requestBody?.content?.["application/json"]?.schema);
   for (const segment of path.split("/").slice(2)) {
-    schema = deref(ctx, /^\d+$/.test(segment) ? schema?.items : schema?.properties?.[segment]);
+    schema = deref(ctx.spec, /^\d+$/.test(segment) ? schema?.items : schema?.properties?.[segment]);
     if (!schema) return undefined;
   }
   const code = schema?.["x-minimo-error-code"];
@@ -127,6 +138,9 @@ export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
       return;
     }
     const op = facts(res).operation;
+    // Failed before the pipeline wrote the rate-limit headers (a malformed `%` in the path fails
+    // in the router): the headers the docs tell users to check go on this answer too.
+    if (op === undefined) peekHeaders(ctx, req, res);
     // Malformed transport (bad JSON, bad encoding, too large, bad charset, bad URL): 400.
     const transport = transportMessage(err, req.get("content-encoding"));
     if (transport !== undefined) {
@@ -162,10 +176,11 @@ export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
 }
 
 /** Last resort: a handler bug is a 500 in the documented envelope, never a stack trace. */
-export const internalErrorHandler = (ctx: SimContext): ErrorRequestHandler => (err, _req, res, next) => {
+export const internalErrorHandler = (ctx: SimContext): ErrorRequestHandler => (err, req, res, next) => {
   if (res.headersSent) {
     next(err);
     return;
   }
+  if (facts(res).operation === undefined) peekHeaders(ctx, req, res);
   sendError(res, ctx.faults, 500, { error: { code: "internal_error", message: "Internal server error" } });
 };

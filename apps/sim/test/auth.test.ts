@@ -61,13 +61,15 @@ describe("documented error cases give exactly the documented status and body", (
     }
   });
 
-  it("the send-html page's own forms: 401 and 403 with no body, 400 as a flat string", async () => {
+  it("the one-shot email: 401 and 403 carry the authentication page's bodies, 400 is the send-html page's flat string", async () => {
     const s = await sim();
     const body = { to: "a@example.com", subject: "s", html: "<p>x</p>" };
     const forbidden = await call(s, "POST", "/public/v1/emails", { key: KEYS.readonly, body });
-    expect([forbidden.status, forbidden.text]).toEqual([403, ""]);
-    const unauthorized = await call(s, "POST", "/public/v1/emails", { key: KEYS.revoked, body });
-    expect([unauthorized.status, unauthorized.text]).toEqual([401, ""]);
+    expect([forbidden.status, forbidden.text]).toEqual([403, JSON.stringify(FORBIDDEN)]);
+    for (const key of [KEYS.revoked, KEYS.expired, "mn-nobody-FAKEunknown0000000000", null]) {
+      const unauthorized = await call(s, "POST", "/public/v1/emails", { key, body });
+      expect([unauthorized.status, unauthorized.text]).toEqual([401, JSON.stringify(UNAUTHORIZED)]);
+    }
     const bad = await call(s, "POST", "/public/v1/emails", { body: { to: "nope", subject: "s", html: "h" } });
     expect([bad.status, bad.json]).toEqual([400, { error: "to must be an email" }]);
     // Only `to` is required by the page.

@@ -1,33 +1,12 @@
 // Property-based fuzzing of every operation: any method, path value, query, auth header,
 // content type, content encoding and body — the sandbox answers 4xx or 2xx, never 5xx, unless
-// a fault is switched on; and every error body is JSON in a documented form (or empty where the
-// operation documents no body).
-import http from "node:http";
+// a fault is switched on; every error body is JSON in a documented form (or empty where the
+// operation documents no body); and every answer carries the X-RateLimit-* headers.
 import { OPERATIONS } from "@minimo/client";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkResponse } from "./contract.js";
-import { KEYS, sim } from "./helpers.js";
-
-interface Raw { status: number; headers: http.IncomingHttpHeaders; text: string }
-
-/** One request with node:http, so any method may carry any body and any header. */
-function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(base);
-    // A well-formed HTTP message (the property is about the app, not Node's HTTP parser): with a
-    // body, its length is declared, whatever the method.
-    const sent = body === undefined ? headers : { ...headers, "content-length": String(body.length) };
-    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: sent, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+import { KEYS, rateLimitHeaderProblems, raw, sim, type RawResult } from "./helpers.js";
 
 const segment = fc.oneof(
   fc.constantFrom("1", "42", "0", "-1", "abc", "tmpl_abc123", "tmpl_variant_a", "DMPNEF8", "ada%40example.com", "%", "%E0%A4%A",
@@ -37,8 +16,9 @@ const segment = fc.oneof(
 
 const query = fc.oneof(
   fc.constant(""),
-  fc.record({ page: fc.oneof(fc.constant("0"), fc.constant("2"), fc.string({ maxLength: 4 })),
-    limit: fc.oneof(fc.constant("1000"), fc.constant("1"), fc.string({ maxLength: 4 })),
+  fc.record({ page: fc.oneof(fc.constant("0"), fc.constant("2"), fc.constantFrom("1e309", "Infinity", "0x10", "2147483648"),
+    fc.string({ maxLength: 4 })),
+    limit: fc.oneof(fc.constant("1000"), fc.constant("1"), fc.constantFrom("1e309", "-1e309"), fc.string({ maxLength: 4 })),
     groupBy: fc.constantFrom("category", "colour", "", "%") }, { requiredKeys: [] })
     .map((q) => `?${Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`),
   fc.constantFrom("?%", "?page=%E0", "?limit[]=1&limit[]=2", "?groupBy[a]=1"),
@@ -74,7 +54,7 @@ const request = fc.record({
   trailingSlash: fc.boolean(),
 });
 
-function isDocumentedErrorBody(r: Raw): boolean {
+function isDocumentedErrorBody(r: RawResult): boolean {
   if (r.text === "") return true; // 204, HEAD, and the send-html page's body-less 401/403
   try {
     const json = JSON.parse(r.text) as { error?: unknown };
@@ -105,6 +85,8 @@ describe("fuzz: no request of any shape gives a 5xx", () => {
       const r = await raw(s.url, method, path, headers, q.body);
       expect(r.status, `${method} ${path} ${JSON.stringify(headers)} → ${r.status} ${r.text.slice(0, 200)}`).toBeLessThan(500);
       expect(isDocumentedErrorBody(r), `${method} ${path} → ${r.status} ${r.text.slice(0, 200)}`).toBe(true);
+      // The docs tell users to check the X-RateLimit-* headers on responses: every answer has them.
+      expect(rateLimitHeaderProblems(r.headers), `${method} ${path} → ${r.status}`).toEqual([]);
       // And the answer is one the spec documents for the operation (status, body, headers).
       const pathname = path.split("?")[0]!;
       const headersOut = new Headers(Object.entries(r.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));

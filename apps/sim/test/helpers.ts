@@ -1,5 +1,6 @@
 // Test helpers: a sandbox on 127.0.0.1:0 and a `call` that records every public response, so
 // each test file can assert at the end that all of them conform to the spec (contract test).
+import http from "node:http";
 import { afterAll, afterEach, expect } from "vitest";
 import { startSim, type RunningSim, type StartSimOptions } from "../src/index.js";
 import { checkResponse, type Recorded } from "./contract.js";
@@ -90,4 +91,32 @@ export function rateHeaders(r: CallResult) {
     reset: r.headers.get("x-ratelimit-reset"),
     retryAfter: r.headers.get("retry-after"),
   };
+}
+
+export interface RawResult { status: number; headers: http.IncomingHttpHeaders; text: string }
+
+/** One request with node:http, so any method may carry any body and the path goes out byte for byte. */
+export function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<RawResult> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    // A well-formed HTTP message (the property is about the app, not Node's HTTP parser): with a
+    // body, its length is declared, whatever the method.
+    const sent = body === undefined ? headers : { ...headers, "content-length": String(body.length) };
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: sent, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("error", reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+/** What is missing or not a decimal count among X-RateLimit-Limit/-Remaining/-Reset (empty when all are fine). */
+export function rateLimitHeaderProblems(headers: Record<string, string | string[] | undefined>): string[] {
+  return ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"].flatMap((name) => {
+    const value = headers[name];
+    return typeof value === "string" && /^\d+$/.test(value) ? [] : [`${name}=${String(value)}`];
+  });
 }

@@ -1,7 +1,7 @@
 // Type-level tests: the generated types stop wrong calls at compile time. `tsc` (the typecheck
 // task) fails if any `@ts-expect-error` below stops being an error; vitest runs the file too.
 import { describe, expect, it } from "vitest";
-import type { components } from "../src/generated/minimo.js";
+import type { components, operations } from "../src/generated/minimo.js";
 import { createMinimoClient } from "../src/index.js";
 
 const minimo = createMinimoClient({
@@ -41,8 +41,30 @@ const invented: components["schemas"]["ErrorObject"]["code"] = "template_not_act
 void documented;
 void invented;
 
+// Every operation's 401 and 403 carry the authentication page's envelope, so `error.error.code`
+// type-checks on each; the one-shot email (whose page leaves those bodies blank) included.
+type Envelope<C> = { content: { "application/json": { error: { code: C } } } };
+type AuthErrorCodes<O extends keyof operations> = operations[O]["responses"] extends { 401: Envelope<infer A>; 403: Envelope<infer F> }
+  ? A | F : never;
+type WithoutAuthEnvelope = { [O in keyof operations]: [AuthErrorCodes<O>] extends [never] ? O : never }[keyof operations];
+const everyOperationTypesItsAuthErrors: [WithoutAuthEnvelope] extends [never] ? true : WithoutAuthEnvelope = true;
+void everyOperationTypesItsAuthErrors;
+const sendEmail401: operations["sendEmail"]["responses"][401]["content"]["application/json"] = {
+  error: { code: "unauthorized", message: "Invalid or missing API key" },
+};
+void sendEmail401;
+
+async function sendEmailError(): Promise<components["schemas"]["ErrorObject"]["code"] | string | undefined> {
+  const { error } = await minimo.POST("/public/v1/emails", { body: { to: "a@example.com" } });
+  if (error === undefined) return undefined;
+  // The send-html page's own 400 is a flat string; every other error of the operation is the envelope.
+  if (typeof error.error === "string") return error.error;
+  return error.error.code;
+}
+
 describe("type-level checks", () => {
   it("compile (checked by tsc) and run against a stub fetch", async () => {
     await expect(calls()).resolves.toBeUndefined();
+    await expect(sendEmailError()).resolves.toBeUndefined();
   });
 });

@@ -63,7 +63,10 @@ export interface paths {
         /**
          * Get a contact by email address
          * @description Returns the contact of the company with this email. Soft-deleted contacts answer 404.
-         *     URL-encode the email (`encodeURIComponent`).
+         *     On the wire the address is percent-encoded in the path (the page's sample builds the URL
+         *     with `encodeURIComponent`); a typed client (openapi-fetch, @minimo/client) does that
+         *     itself, so pass it the raw address — encoding it first makes the client encode it twice
+         *     (`%40` becomes `%2540`) and the request answers 400.
          *
          *     Readings chosen: the prose shows the contact inside a `{data}` envelope while the
          *     playground schema shows it bare — the prose wins. Response fields are snake_case
@@ -84,7 +87,9 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only).
+                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only),
+                 *     in decimal digits. Our bound: at most 2^53 − 1, the largest id a JSON number carries
+                 *     exactly; anything else (`1e3`, a fraction, a larger number) answers 400 `bad_request`.
                  * @example 42
                  */
                 id: components["parameters"]["ContactId"];
@@ -208,10 +213,11 @@ export interface paths {
          *     as `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key
          *     permission `TRANSACTIONAL` (the only permission Minimo names).
          *
-         *     This page documents its own error forms and they are kept: 400 is a flat
-         *     `{"error": "to must be an email"}` ("Invalid or missing required field"), 401 and 403
-         *     have no body. Only `to` is documented as required; `text` is the recommended plain-text
-         *     fallback.
+         *     The page's 400 is its own flat form, kept: `{"error": "to must be an email"}` ("Invalid
+         *     or missing required field"). Its error table leaves the 401 and 403 bodies blank; the
+         *     authentication page gives every 401 and 403 its envelope, so those are the documented
+         *     bodies here too (`unauthorized`, `forbidden`). Only `to` is documented as required;
+         *     `text` is the recommended plain-text fallback.
          */
         post: operations["sendEmail"];
         delete?: never;
@@ -559,8 +565,8 @@ export interface components {
     schemas: {
         /**
          * @description The documented error body `{"error": {code, message, details?}}` (429 adds
-         *     `retry_after`). The send-html page documents its own forms instead (FlatError, and
-         *     401/403 with no body); those appear on sendEmail only.
+         *     `retry_after`). The send-html page documents its own flat 400 instead (FlatError), on
+         *     sendEmail only.
          */
         ErrorEnvelope: {
             error: components["schemas"]["ErrorObject"];
@@ -600,7 +606,10 @@ export interface components {
          */
         Phone: string;
         /**
-         * @description Custom-field values by key; deep-merged on update (only the keys sent change).
+         * @description Custom-field values by key; deep-merged on update (only the keys sent change). Our bound
+         *     (the docs give none): objects and arrays nest at most 32 levels deep, counting this
+         *     object as level 1 (`x-minimo-max-depth`), and numbers are finite. Deeper values answer
+         *     422 `validation_error` naming `customFields`, before anything is stored.
          * @example {
          *       "COMPANY_SIZE": "50"
          *     }
@@ -977,28 +986,6 @@ export interface components {
                 "application/json": components["schemas"]["FlatError"];
             };
         };
-        /** @description The send-html page's 401 ("missing or wrong format" key), documented with no body. */
-        UnauthorizedNoBody: {
-            headers: {
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                "Retry-After": components["headers"]["Retry-After"];
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description The send-html page's 403 (no `TRANSACTIONAL` permission), documented with no body. */
-        ForbiddenNoBody: {
-            headers: {
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                "Retry-After": components["headers"]["Retry-After"];
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
         /** @description Missing, malformed, expired or revoked API key. */
         Unauthorized: {
             headers: {
@@ -1212,7 +1199,9 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only).
+         * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only),
+         *     in decimal digits. Our bound: at most 2^53 − 1, the largest id a JSON number carries
+         *     exactly; anything else (`1e3`, a fraction, a larger number) answers 400 `bad_request`.
          * @example 42
          */
         ContactId: number;
@@ -1222,9 +1211,16 @@ export interface components {
          * @example 123
          */
         TransactionalId: number | string;
-        /** @description Page number (conventions page), from 1. Default 1. */
+        /**
+         * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+         *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+         *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+         */
         Page: number;
-        /** @description Items per page (conventions page). Default 25, at most 100. */
+        /**
+         * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+         *     else answers 400 `bad_request` naming `limit`.
+         */
         Limit: number;
     };
     requestBodies: never;
@@ -1298,8 +1294,6 @@ export type SchemaWhatsappMedia = components['schemas']['WhatsappMedia'];
 export type SchemaWhatsappSendResult = components['schemas']['WhatsappSendResult'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseSendEmailBadRequest = components['responses']['SendEmailBadRequest'];
-export type ResponseUnauthorizedNoBody = components['responses']['UnauthorizedNoBody'];
-export type ResponseForbiddenNoBody = components['responses']['ForbiddenNoBody'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -1439,7 +1433,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The contact's email address, URL-encoded.
+                 * @description The contact's email address, raw (`ada+news@example.com`): clients percent-encode path
+                 *     parameters themselves. Only a hand-built URL encodes it (`encodeURIComponent`).
                  * @example ada@example.com
                  */
                 email: string;
@@ -1494,7 +1489,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only).
+                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only),
+                 *     in decimal digits. Our bound: at most 2^53 − 1, the largest id a JSON number carries
+                 *     exactly; anything else (`1e3`, a fraction, a larger number) answers 400 `bad_request`.
                  * @example 42
                  */
                 id: components["parameters"]["ContactId"];
@@ -1551,7 +1548,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only).
+                 * @description Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only),
+                 *     in decimal digits. Our bound: at most 2^53 − 1, the largest id a JSON number carries
+                 *     exactly; anything else (`1e3`, a fraction, a larger number) answers 400 `bad_request`.
                  * @example 42
                  */
                 id: components["parameters"]["ContactId"];
@@ -1583,9 +1582,16 @@ export interface operations {
     listCustomFields: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description Group the fields by category. Only `category` is accepted. */
                 groupBy?: "category";
@@ -1677,9 +1683,16 @@ export interface operations {
     listCustomFieldsV1: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description Group the fields by category. Only `category` is accepted. */
                 groupBy?: "category";
@@ -1813,8 +1826,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["SendEmailBadRequest"];
-            401: components["responses"]["UnauthorizedNoBody"];
-            403: components["responses"]["ForbiddenNoBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1924,9 +1937,16 @@ export interface operations {
     listWhatsappTemplates: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -2078,9 +2098,16 @@ export interface operations {
     listWhatsappTemplatesApp: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -2232,9 +2259,16 @@ export interface operations {
     listEmailTemplates: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -2527,9 +2561,16 @@ export interface operations {
     listWhatsappTemplatesLegacy: {
         parameters: {
             query?: {
-                /** @description Page number (conventions page), from 1. Default 1. */
+                /**
+                 * @description Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most
+                 *     2147483647 (the docs give none); a value out of range or not a whole decimal number
+                 *     (`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.
+                 */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page (conventions page). Default 25, at most 100. */
+                /**
+                 * @description Items per page (conventions page), in decimal digits. Default 25, at most 100; anything
+                 *     else answers 400 `bad_request` naming `limit`.
+                 */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;

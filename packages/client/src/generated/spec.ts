@@ -227,14 +227,14 @@ export const spec: Record<string, any> = {
           "Contacts"
         ],
         "summary": "Get a contact by email address",
-        "description": "Returns the contact of the company with this email. Soft-deleted contacts answer 404.\nURL-encode the email (`encodeURIComponent`).\n\nReadings chosen: the prose shows the contact inside a `{data}` envelope while the\nplayground schema shows it bare — the prose wins. Response fields are snake_case\n(`custom_fields`, `external_id`) as documented, unlike the camelCase request bodies.\n",
+        "description": "Returns the contact of the company with this email. Soft-deleted contacts answer 404.\nOn the wire the address is percent-encoded in the path (the page's sample builds the URL\nwith `encodeURIComponent`); a typed client (openapi-fetch, @minimo/client) does that\nitself, so pass it the raw address — encoding it first makes the client encode it twice\n(`%40` becomes `%2540`) and the request answers 400.\n\nReadings chosen: the prose shows the contact inside a `{data}` envelope while the\nplayground schema shows it bare — the prose wins. Response fields are snake_case\n(`custom_fields`, `external_id`) as documented, unlike the camelCase request bodies.\n",
         "x-minimo-permission": "contacts:read",
         "parameters": [
           {
             "name": "email",
             "in": "path",
             "required": true,
-            "description": "The contact's email address, URL-encoded.",
+            "description": "The contact's email address, raw (`ada+news@example.com`): clients percent-encode path\nparameters themselves. Only a hand-built URL encodes it (`encodeURIComponent`).\n",
             "schema": {
               "type": "string",
               "format": "email"
@@ -860,7 +860,7 @@ export const spec: Record<string, any> = {
           "Email"
         ],
         "summary": "Send a one-shot HTML email",
-        "description": "Sends one HTML email through the company's configured provider (SMTP or SES). Minimo\nrewrites links for click tracking, appends an open pixel and fills `{{UNSUBSCRIBE_URL}}`,\n`{{PREFERENCES_URL}}`. Once authenticated it always answers 200: a provider failure shows\nas `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key\npermission `TRANSACTIONAL` (the only permission Minimo names).\n\nThis page documents its own error forms and they are kept: 400 is a flat\n`{\"error\": \"to must be an email\"}` (\"Invalid or missing required field\"), 401 and 403\nhave no body. Only `to` is documented as required; `text` is the recommended plain-text\nfallback.\n",
+        "description": "Sends one HTML email through the company's configured provider (SMTP or SES). Minimo\nrewrites links for click tracking, appends an open pixel and fills `{{UNSUBSCRIBE_URL}}`,\n`{{PREFERENCES_URL}}`. Once authenticated it always answers 200: a provider failure shows\nas `data.status = failed` with `failureReason`, not as an HTTP error. Needs the key\npermission `TRANSACTIONAL` (the only permission Minimo names).\n\nThe page's 400 is its own flat form, kept: `{\"error\": \"to must be an email\"}` (\"Invalid\nor missing required field\"). Its error table leaves the 401 and 403 bodies blank; the\nauthentication page gives every 401 and 403 its envelope, so those are the documented\nbodies here too (`unauthorized`, `forbidden`). Only `to` is documented as required;\n`text` is the recommended plain-text fallback.\n",
         "x-minimo-permission": "transactional",
         "requestBody": {
           "required": true,
@@ -915,10 +915,10 @@ export const spec: Record<string, any> = {
             "$ref": "#/components/responses/SendEmailBadRequest"
           },
           "401": {
-            "$ref": "#/components/responses/UnauthorizedNoBody"
+            "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/ForbiddenNoBody"
+            "$ref": "#/components/responses/Forbidden"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2140,11 +2140,12 @@ export const spec: Record<string, any> = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only).",
+        "description": "Contact id (an integer; `cnt_…` strings in the conventions page are illustrative only),\nin decimal digits. Our bound: at most 2^53 − 1, the largest id a JSON number carries\nexactly; anything else (`1e3`, a fraction, a larger number) answers 400 `bad_request`.\n",
         "schema": {
           "type": "integer",
           "format": "int64",
-          "minimum": 1
+          "minimum": 1,
+          "maximum": 9007199254740991
         },
         "example": 42
       },
@@ -2167,10 +2168,12 @@ export const spec: Record<string, any> = {
         "name": "page",
         "in": "query",
         "required": false,
-        "description": "Page number (conventions page), from 1. Default 1.",
+        "description": "Page number (conventions page), from 1, in decimal digits. Default 1. Our bound: at most\n2147483647 (the docs give none); a value out of range or not a whole decimal number\n(`1e309`, `Infinity`, `1.5`, `0x10`) answers 400 `bad_request` naming `page`.\n",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 1,
+          "maximum": 2147483647,
           "default": 1
         }
       },
@@ -2178,9 +2181,10 @@ export const spec: Record<string, any> = {
         "name": "limit",
         "in": "query",
         "required": false,
-        "description": "Items per page (conventions page). Default 25, at most 100.",
+        "description": "Items per page (conventions page), in decimal digits. Default 25, at most 100; anything\nelse answers 400 `bad_request` naming `limit`.\n",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 1,
           "maximum": 100,
           "default": 25
@@ -2294,40 +2298,6 @@ export const spec: Record<string, any> = {
             "example": {
               "error": "to must be an email"
             }
-          }
-        }
-      },
-      "UnauthorizedNoBody": {
-        "description": "The send-html page's 401 (\"missing or wrong format\" key), documented with no body.",
-        "headers": {
-          "X-RateLimit-Limit": {
-            "$ref": "#/components/headers/X-RateLimit-Limit"
-          },
-          "X-RateLimit-Remaining": {
-            "$ref": "#/components/headers/X-RateLimit-Remaining"
-          },
-          "X-RateLimit-Reset": {
-            "$ref": "#/components/headers/X-RateLimit-Reset"
-          },
-          "Retry-After": {
-            "$ref": "#/components/headers/Retry-After"
-          }
-        }
-      },
-      "ForbiddenNoBody": {
-        "description": "The send-html page's 403 (no `TRANSACTIONAL` permission), documented with no body.",
-        "headers": {
-          "X-RateLimit-Limit": {
-            "$ref": "#/components/headers/X-RateLimit-Limit"
-          },
-          "X-RateLimit-Remaining": {
-            "$ref": "#/components/headers/X-RateLimit-Remaining"
-          },
-          "X-RateLimit-Reset": {
-            "$ref": "#/components/headers/X-RateLimit-Reset"
-          },
-          "Retry-After": {
-            "$ref": "#/components/headers/Retry-After"
           }
         }
       },
@@ -2610,7 +2580,7 @@ export const spec: Record<string, any> = {
     "schemas": {
       "ErrorEnvelope": {
         "type": "object",
-        "description": "The documented error body `{\"error\": {code, message, details?}}` (429 adds\n`retry_after`). The send-html page documents its own forms instead (FlatError, and\n401/403 with no body); those appear on sendEmail only.\n",
+        "description": "The documented error body `{\"error\": {code, message, details?}}` (429 adds\n`retry_after`). The send-html page documents its own flat 400 instead (FlatError), on\nsendEmail only.\n",
         "required": [
           "error"
         ],
@@ -2690,8 +2660,9 @@ export const spec: Record<string, any> = {
       },
       "CustomFieldValues": {
         "type": "object",
-        "description": "Custom-field values by key; deep-merged on update (only the keys sent change).",
+        "description": "Custom-field values by key; deep-merged on update (only the keys sent change). Our bound\n(the docs give none): objects and arrays nest at most 32 levels deep, counting this\nobject as level 1 (`x-minimo-max-depth`), and numbers are finite. Deeper values answer\n422 `validation_error` naming `customFields`, before anything is stored.\n",
         "additionalProperties": true,
+        "x-minimo-max-depth": 32,
         "example": {
           "COMPANY_SIZE": "50"
         }
