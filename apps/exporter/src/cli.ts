@@ -110,10 +110,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
     return 2;
   }
 
-  // Caught from here on: the default action of SIGHUP ends the process, and start-up can take a
-  // while (many keys, key files on slow storage). One that arrives now reloads once started.
-  // One listener for the whole life of the process: removing the last one would drop a signal
-  // that arrived but is not dispatched yet.
+  // Caught from here on (and by the bin script before this module loaded): the default action of
+  // SIGHUP ends the process, and start-up can take a while. One that arrives now reloads once
+  // started. One listener for the whole life of the process, installed before the bin's goes:
+  // removing the last one would drop a signal that arrived but is not dispatched yet.
   let hupDuringStart = false;
   let onHup: () => void = () => {
     hupDuringStart = true;
@@ -151,6 +151,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
   lastResort.attach(exporter.registry);
 
   let stopping = false;
+  let drainTimeoutSeconds = config.gateway.drainTimeoutSeconds;
   // One reload at a time. Each file it reads has its own timeout, so a reload always ends, and
   // one that cannot read its files fails and says so; shutdown never waits on it.
   let reloading = Promise.resolve();
@@ -159,7 +160,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
       if (stopping) return;
       try {
         const next = await loadConfigFile(file, io.env);
-        if (!stopping) await exporter.reload(next);
+        if (stopping) return;
+        await exporter.reload(next);
+        drainTimeoutSeconds = next.gateway.drainTimeoutSeconds;
       } catch (err) {
         if (stopping) return;
         exporter.reloadFailed();
@@ -182,7 +185,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
       if ("uncaught" in reason) {
         // The process is in a state nobody can vouch for: the drain gets gateway.drain_timeout_seconds
         // (and a second for the sockets to close), then the process goes whatever is still open.
-        setTimeout(() => resolve(code), config.gateway.drainTimeoutSeconds * 1000 + 1000);
+        setTimeout(() => resolve(code), drainTimeoutSeconds * 1000 + 1000);
       }
       try {
         logger.info(reason, "shutting down");
@@ -203,7 +206,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
   });
 }
 
-// Run when executed directly (bin/minimo-exporter.js imports this module and calls main itself).
+/** Runs the CLI and exits with its code (bin/minimo-exporter.js calls it with what it caught early). */
 export async function run(early?: EarlySignals): Promise<void> {
   const code = await main(process.argv.slice(2), defaultIo, early);
   process.exit(code);

@@ -1,4 +1,5 @@
 import { dirname, resolve } from "node:path";
+import { redactApiKeys } from "@minimo/client";
 import { parse, YAMLParseError } from "yaml";
 import { readRegularFile, readRegularFiles, type ReadOptions } from "../files/read.js";
 import { ConfigError } from "./errors.js";
@@ -33,11 +34,14 @@ export async function loadConfigFile(path: string, env: NodeJS.ProcessEnv = proc
   return parseConfig(raw, env, { baseDir, files });
 }
 
-/** The key and certificate files a raw config names, as written (validation comes later). */
+/**
+ * The key and certificate files a raw config names, as written (validation comes later). A key
+ * pasted where its file's name belongs is not a path to try: parseConfig reports it unread.
+ */
 function namedFiles(raw: unknown): string[] {
   const out: string[] = [];
   const str = (v: unknown) => {
-    if (typeof v === "string" && v !== "") out.push(v);
+    if (typeof v === "string" && v !== "" && redactApiKeys(v) === v) out.push(v);
   };
   const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {});
   const keys = obj(raw).keys;
