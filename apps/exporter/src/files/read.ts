@@ -23,6 +23,8 @@ export class FileReadError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /** True when the read gave up at its timeout (the storage is stalled, not the file wrong). */
+    readonly timedOut = false,
   ) {
     super(`cannot read ${file} (${reason})`);
     this.name = "FileReadError";
@@ -75,7 +77,7 @@ export async function readRegularFile(file: string, opts: ReadOptions = {}): Pro
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new FileReadError(file, `timed out after ${timeoutMs / 1000} s`));
+      reject(new FileReadError(file, `timed out after ${timeoutMs / 1000} s`, true));
     }, timeoutMs);
   });
   try {
@@ -90,13 +92,24 @@ export async function readRegularFile(file: string, opts: ReadOptions = {}): Pro
 /** The contents of several files by path: a Buffer, or the FileReadError that says why not. */
 export type FileContents = ReadonlyMap<string, Buffer | FileReadError>;
 
-/** Reads `files` (duplicates once), a few at a time, each with its own timeout; never rejects. */
+/**
+ * Reads `files` (duplicates once), a few at a time, each with its own timeout; never rejects.
+ * Once one read times out the rest are not started (they fail at once, naming that file): on
+ * stalled storage a thousand key files fail in one timeout, not in a thousand.
+ */
 export async function readRegularFiles(files: Iterable<string>, opts: ReadOptions = {}): Promise<FileContents> {
   const queue = [...new Set(files)];
   const out = new Map<string, Buffer | FileReadError>();
+  let stalled: FileReadError | undefined;
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      out.set(file, await readRegularFile(file, opts).catch((err: FileReadError) => err));
+      if (stalled) {
+        out.set(file, new FileReadError(file, `not read: reading ${stalled.file} timed out`, true));
+        continue;
+      }
+      const got = await readRegularFile(file, opts).catch((err: FileReadError) => err);
+      if (got instanceof FileReadError && got.timedOut) stalled ??= got;
+      out.set(file, got);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
