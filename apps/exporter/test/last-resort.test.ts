@@ -62,13 +62,13 @@ describe("last-resort handler", () => {
 });
 
 /** The built CLI with the fault preload, in front of `upstream`; `output` fills as it prints. */
-function startCli(upstream: string, fault: "exception" | "rejection") {
+function startCli(upstream: string, fault: "exception" | "rejection", drainSeconds = 30) {
   const dir = mkdtempSync(join(tmpdir(), "exporter-fault-"));
   const file = join(dir, "exporter.yaml");
   writeFileSync(
     file,
     `upstream: ${upstream}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
-      `gateway: { drain_timeout_seconds: 30 }\nkeys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
+      `gateway: { drain_timeout_seconds: ${drainSeconds} }\nkeys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
   );
   const child = spawn(process.execPath, ["--import", FAULT, BIN, "--config", file], {
     env: { PATH: process.env.PATH, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info", MINIMO_TEST_FAULT: fault },
@@ -108,6 +108,29 @@ describe("the CLI process after an error nobody caught", () => {
       expect(JSON.parse(fatal)).toMatchObject({ level: 60, origin: "uncaughtException", err: { message: expect.stringContaining("planted fault") } });
       expect(result.stdout).toContain('"msg":"exporter stopped"');
       expect(result.stdout + result.stderr).not.toContain("TOPSECRET");
+    } finally {
+      cli.child.kill("SIGKILL");
+      await upstream.close();
+    }
+  });
+
+  it("an uncaught exception with a request that never ends: the drain is cut at gateway.drain_timeout_seconds and the process still exits 1", { timeout: 120_000 }, async () => {
+    ensureBuilt();
+    let arrived = 0;
+    const upstream = await startServer((req) => {
+      req.resume();
+      arrived++;
+    });
+    const cli = startCli(upstream.url, "exception", 1);
+    try {
+      const { gateway } = await cli.started();
+      const inFlight = fetch(`${gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } }).then((r) => r.status, () => "no answer");
+      await eventually(() => arrived === 1, 10_000);
+      cli.child.kill("SIGUSR2");
+      const result = await cli.exited;
+      expect({ code: result.code, signal: result.signal }).toEqual({ code: 1, signal: null });
+      expect(result.stdout).toContain("uncaught exception: draining and exiting");
+      expect(["no answer", 502, 503, 504]).toContain(await inFlight);
     } finally {
       cli.child.kill("SIGKILL");
       await upstream.close();
