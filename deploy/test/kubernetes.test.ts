@@ -49,6 +49,8 @@ describe("deploy/kubernetes", () => {
     expect(portNames).toEqual(expect.arrayContaining(["metrics", "gateway"]));
     expect(pod.securityContext.runAsNonRoot).toBe(true);
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } });
+    // The exporter exits 1 after an uncaught exception, trusting its pod to be restarted.
+    expect(pod.restartPolicy ?? "Always").toBe("Always");
   });
 
   it("the Service selects the pods and targets their named ports; the ServiceMonitor selects the Service's metrics port", () => {

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "./config/errors.js";
 import { loadConfigFile } from "./config/load.js";
 import { loadWebConfig } from "./http/web-config/load.js";
-import { startExporter } from "./exporter.js";
+import { startExporter, type RunningExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
 import { installLastResort } from "./process/last-resort.js";
 import { VERSION } from "./version.js";
@@ -19,7 +19,8 @@ const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.
   -h, --help              print this help and exit
 Environment overrides: MINIMO_EXPORTER_UPSTREAM, MINIMO_EXPORTER_LISTEN_METRICS,
 MINIMO_EXPORTER_LISTEN_GATEWAY, MINIMO_EXPORTER_LOG_LEVEL, MINIMO_EXPORTER_MAX_KEYS.
-Signals: SIGTERM/SIGINT drain and exit; SIGHUP reloads the config file.`;
+Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the config file (and the files it names).
+An uncaught exception is logged, then the process drains and exits 1 for its supervisor to restart it.`;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -46,7 +47,7 @@ export function parseShard(text: string): { index: number; total: number } | und
 export async function checkConfig(file: string, io: CliIo = defaultIo, webConfigFile?: string): Promise<number> {
   try {
     const config = await loadConfigFile(file, io.env);
-    if (webConfigFile !== undefined) loadWebConfig(webConfigFile);
+    if (webConfigFile !== undefined) await loadWebConfig(webConfigFile);
     for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
     io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
     return 0;
@@ -57,8 +58,19 @@ export async function checkConfig(file: string, io: CliIo = defaultIo, webConfig
   }
 }
 
-/** Runs the CLI; resolves with an exit code, or never (while serving) until a signal. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+/**
+ * What the bin script caught before this module loaded: it installs a SIGHUP handler first thing,
+ * as loading the CLI's modules takes a while and SIGHUP's default action ends the process.
+ */
+export interface EarlySignals {
+  /** True when a SIGHUP arrived before `main` installed its own handler. */
+  readonly hup: boolean;
+  /** Removes the bin's handler (once `main`'s own is in place). */
+  release(): void;
+}
+
+/** Runs the CLI; resolves with an exit code, or never (while serving) until a signal or an uncaught exception. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo, early?: EarlySignals): Promise<number> {
   let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
@@ -98,16 +110,18 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return 2;
   }
 
-  // Caught from here on: the default action of SIGHUP ends the process, and start-up can take a
-  // while (many keys, key files on slow storage). One that arrives now reloads once started.
-  // One listener for the whole life of the process: removing the last one would drop a signal
-  // that arrived but is not dispatched yet.
+  // Caught from here on (and by the bin script before this module loaded): the default action of
+  // SIGHUP ends the process, and start-up can take a while. One that arrives now reloads once
+  // started. One listener for the whole life of the process, installed before the bin's goes:
+  // removing the last one would drop a signal that arrived but is not dispatched yet.
   let hupDuringStart = false;
   let onHup: () => void = () => {
     hupDuringStart = true;
   };
   const hupListener = () => onHup();
   process.on("SIGHUP", hupListener);
+  if (early?.hup) hupDuringStart = true;
+  early?.release();
   let config;
   try {
     config = await loadConfigFile(file, io.env);
@@ -118,8 +132,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return 2;
   }
   const logger = createLogger({ level: config.logLevel });
-  const lastResort = installLastResort(logger);
-  let exporter;
+  // Until the exporter runs there is nothing to drain: an uncaught exception exits at once.
+  let onException: (err: unknown) => void = () => process.exit(1);
+  const lastResort = installLastResort(logger, (err) => onException(err));
+  let exporter: RunningExporter;
   try {
     exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
   } catch (err) {
@@ -134,12 +150,21 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
   lastResort.attach(exporter.registry);
 
+  let stopping = false;
+  let drainTimeoutSeconds = config.gateway.drainTimeoutSeconds;
+  // One reload at a time. Each file it reads has its own timeout, so a reload always ends, and
+  // one that cannot read its files fails and says so; shutdown never waits on it.
   let reloading = Promise.resolve();
   const reload = () => {
     reloading = reloading.then(async () => {
+      if (stopping) return;
       try {
-        await exporter.reload(await loadConfigFile(file, io.env));
+        const next = await loadConfigFile(file, io.env);
+        if (stopping) return;
+        await exporter.reload(next);
+        drainTimeoutSeconds = next.gateway.drainTimeoutSeconds;
       } catch (err) {
+        if (stopping) return;
         exporter.reloadFailed();
         const problems = err instanceof ConfigError ? err.lines() : [String((err as Error).message)];
         logger.error({ problems }, "config reload failed; keeping the previous config");
@@ -152,29 +177,37 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     reload();
   }
   return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
+    const stop = (reason: { signal: string } | { uncaught: true }, code: number) => {
+      if (stopping) return;
+      stopping = true;
       // The drain starts first: nothing a log line can do (a gone stdout, say) may keep it from starting.
       const closed = exporter.close();
+      if ("uncaught" in reason) {
+        // The process is in a state nobody can vouch for: the drain gets gateway.drain_timeout_seconds
+        // (and a second for the sockets to close), then the process goes whatever is still open.
+        setTimeout(() => resolve(code), drainTimeoutSeconds * 1000 + 1000);
+      }
       try {
-        logger.info({ signal }, "shutting down");
+        logger.info(reason, "shutting down");
       } catch {
         // The logger's own failure is not the shutdown's.
       }
       closed.then(
-        () => resolve(0),
+        () => resolve(code),
         (err) => {
           logger.error({ err }, "shutdown failed");
           resolve(1);
         },
       );
     };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    onException = () => stop({ uncaught: true }, 1);
+    process.once("SIGTERM", () => stop({ signal: "SIGTERM" }, 0));
+    process.once("SIGINT", () => stop({ signal: "SIGINT" }, 0));
   });
 }
 
-// Run when executed directly (bin/minimo-exporter.js imports this module and calls main itself).
-export async function run(): Promise<void> {
-  const code = await main(process.argv.slice(2));
+/** Runs the CLI and exits with its code (bin/minimo-exporter.js calls it with what it caught early). */
+export async function run(early?: EarlySignals): Promise<void> {
+  const code = await main(process.argv.slice(2), defaultIo, early);
   process.exit(code);
 }

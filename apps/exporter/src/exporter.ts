@@ -83,7 +83,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const shard = options.shard;
   // Reads certificates and the web config before anything starts: a bad file is a ConfigError.
-  const listeners = createListeners(config, options.webConfigFile);
+  const listeners = await createListeners(config, options.webConfigFile);
   const registry = new Registry();
   const processRegistry = new Registry();
   collectDefaultMetrics({ register: processRegistry });
@@ -203,8 +203,12 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     gatewayUrl,
     registry,
     async reload(next) {
+      // Shutting down: a reload that was still reading its files changes nothing any more.
+      if (closing) return;
       // Certificates and users first: a bad file throws here, before anything else changed.
-      for (const warning of listeners.reload(next, { gateway: gateway.server, metrics: metricsServer })) logger.warn(warning);
+      const warnings = await listeners.reload(next, { gateway: gateway.server, metrics: metricsServer });
+      if (closing) return;
+      for (const warning of warnings) logger.warn(warning);
       const kept = new Set(next.keys.map((k) => k.name));
       const removed = config.keys.filter((k) => !kept.has(k.name)).map((k) => k.name);
       for (const alias of removed) {

@@ -164,14 +164,14 @@ describe.skipIf(!enabled)("bad certificates and web config files are config erro
     ["a missing key file", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: nope.pem\n", "--web.config.file tls_server_config.key_file: cannot read"],
     ["a key of another certificate", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: other-key.pem\n", "--web.config.file tls_server_config.key_file: the key does not match the certificate"],
     ["an unsupported client auth mode", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  client_auth_type: RequestClientCert\n", "--web.config.file tls_server_config.client_auth_type:"],
-  ])("%s", (_name, yaml, message) => {
+  ])("%s", async (_name, yaml, message) => {
     const dir = tempDir();
     selfSigned(dir, "metrics");
     selfSigned(dir, "other");
     writeFileSync(join(dir, "web.yml"), yaml);
     let error: Error | undefined;
     try {
-      loadWebConfig(join(dir, "web.yml"));
+      await loadWebConfig(join(dir, "web.yml"));
     } catch (err) {
       error = err as Error;
     }

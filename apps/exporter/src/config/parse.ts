@@ -1,7 +1,6 @@
 // parseConfig: raw YAML value + environment -> frozen ExporterConfig, or ConfigError listing every
 // problem. The only module that knows the file's shape; everything else reads ExporterConfig.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseApiKey, redactApiKeys } from "@minimo/client";
 import type { z } from "zod";
@@ -15,10 +14,19 @@ import { rawConfigSchema, type RawConfig, type RawKey } from "./schema.js";
 import { Secret } from "./secret.js";
 import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
 import { loadTlsMaterial } from "../http/web-config/tls.js";
+import { lookupIn, type FileContents, type FileReadError } from "../files/read.js";
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
   baseDir?: string;
+  /** Key and certificate files already read, by absolute path (`loadConfigFile` reads them ahead, off the event loop); others are read synchronously. */
+  files?: FileContents;
+}
+
+/** Where relative paths start, and the content of a file by absolute path. */
+interface FileSource {
+  baseDir: string;
+  read(file: string): Buffer | FileReadError;
 }
 
 const KEY_FORMAT = "expected mn-{CLIENT_ID}-{SECRET_KEY}";
@@ -35,7 +43,8 @@ export function parseConfig(
   if (!parsed.success) {
     throw new ConfigError([...problems, ...zodProblems(parsed.error, sources)]);
   }
-  const config = resolveConfig(parsed.data, env, opts.baseDir ?? process.cwd(), sources, problems);
+  const files = { baseDir: opts.baseDir ?? process.cwd(), read: lookupIn(opts.files) };
+  const config = resolveConfig(parsed.data, env, files, sources, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
@@ -111,7 +120,7 @@ function resolveUrl(text: string, path: string, problems: ConfigProblem[]): stri
 function resolveConfig(
   raw: RawConfig,
   env: NodeJS.ProcessEnv,
-  baseDir: string,
+  files: FileSource,
   sources: Map<string, string>,
   problems: ConfigProblem[],
 ): ExporterConfig {
@@ -148,7 +157,7 @@ function resolveConfig(
       problems.push({ path: `keys[${i}].name`, message: "looks like an API key; the name is a label shown in Prometheus, so use an alias such as \"production\"" });
       return;
     }
-    const key = resolveKey(rawKey, i, env, baseDir, problems, warnings, defaultOpsResolved, defaultInterval);
+    const key = resolveKey(rawKey, i, env, files, problems, warnings, defaultOpsResolved, defaultInterval);
     const previous = byName.get(rawKey.name);
     if (previous !== undefined) {
       problems.push({ path: `keys[${i}].name`, message: `duplicate key name "${rawKey.name}" (already used by keys[${previous}])` });
@@ -182,7 +191,7 @@ function resolveConfig(
       trustedProxies: trustedProxies(raw.gateway?.trusted_proxies ?? DEFAULTS.gateway.trustedProxies, problems),
       maxConnections: raw.gateway?.max_connections ?? DEFAULTS.gateway.maxConnections,
       upstreamMaxSockets: raw.gateway?.upstream_max_sockets ?? DEFAULTS.gateway.upstreamMaxSockets,
-      ...gatewayTls(raw.gateway?.tls, baseDir, problems),
+      ...gatewayTls(raw.gateway?.tls, files, problems),
     },
     keys,
     warnings,
@@ -218,7 +227,7 @@ function resolveKey(
   raw: RawKey,
   i: number,
   env: NodeJS.ProcessEnv,
-  baseDir: string,
+  files: FileSource,
   problems: ConfigProblem[],
   warnings: string[],
   defaultOps: ProbeOperation[],
@@ -253,16 +262,15 @@ function resolveKey(
       return undefined;
     }
   } else if (field === "key_file") {
-    const file = resolve(baseDir, raw.key_file!);
+    const file = resolve(files.baseDir, raw.key_file!);
     what = `the content of ${file}`;
     source = "file";
-    try {
-      value = readFileSync(file, "utf8");
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? "read error";
-      problems.push({ path: `${at}.key_file`, message: `cannot read ${file} (${code})` });
+    const content = files.read(file);
+    if (!Buffer.isBuffer(content)) {
+      problems.push({ path: `${at}.key_file`, message: content.message });
       return undefined;
     }
+    value = content.toString("utf8");
   } else {
     what = "the value";
     source = "inline";
@@ -310,9 +318,9 @@ function parseExpiry(value: string | Date, path: string, problems: ConfigProblem
 }
 
 /** `gateway.tls`, with both files read and the certificate checked now (expired -> a problem). */
-function gatewayTls(raw: { cert_file: string; key_file: string } | undefined, baseDir: string, problems: ConfigProblem[]) {
+function gatewayTls(raw: { cert_file: string; key_file: string } | undefined, files: FileSource, problems: ConfigProblem[]) {
   if (raw === undefined) return {};
-  const tls = { certFile: resolve(baseDir, raw.cert_file), keyFile: resolve(baseDir, raw.key_file) };
-  loadTlsMaterial(tls, baseDir, "gateway.tls", problems);
+  const tls = { certFile: resolve(files.baseDir, raw.cert_file), keyFile: resolve(files.baseDir, raw.key_file) };
+  loadTlsMaterial(tls, files.baseDir, "gateway.tls", problems, Date.now(), files.read);
   return { tls };
 }

@@ -62,6 +62,10 @@ export const GATEWAY_IN_FLIGHT_REQUESTS = "minimo_gateway_in_flight_requests";
 export const GATEWAY_IN_FLIGHT_REQUESTS_HELP =
   "Gateway requests accepted and not yet finished, including pipelined requests waiting behind another on their connection.";
 
-export const EXPORTER_UNCAUGHT_ERRORS_TOTAL = "minimo_exporter_uncaught_errors_total";
-export const EXPORTER_UNCAUGHT_ERRORS_TOTAL_HELP =
-  "Exceptions and rejections no handler caught, logged and survived by the last-resort handler (should stay 0; each one is a bug to report).";
+export const EXPORTER_UNCAUGHT_EXCEPTIONS_TOTAL = "minimo_exporter_uncaught_exceptions_total";
+export const EXPORTER_UNCAUGHT_EXCEPTIONS_TOTAL_HELP =
+  "Exceptions no handler caught; each one is logged, then the process drains and exits 1 for its supervisor to restart it (visible only during that drain; the log line is the record).";
+
+export const EXPORTER_UNHANDLED_REJECTIONS_TOTAL = "minimo_exporter_unhandled_rejections_total";
+export const EXPORTER_UNHANDLED_REJECTIONS_TOTAL_HELP =
+  "Promise rejections no handler caught, logged and survived (should stay 0; each one is a bug to report).";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { startSim, type KeySpec, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../../src/index.js";
+import { ConfigError, loadConfigFile, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../../src/index.js";
 import { captureLogger, sample, waitFor, withDecodedBytes } from "./support.js";
 
 const MARK = "CANARY";
@@ -200,6 +200,14 @@ describe("a key pasted into the wrong field", () => {
       message = (err as Error).message;
     }
     expect(message).toMatch(/keys\[0\]\.key_(env|file)/);
+    expect(message).not.toContain(MARK);
+  });
+
+  it("key_file holding a key, through loadConfigFile (which reads every named file ahead)", async () => {
+    const file = join(dir, "pasted.yaml");
+    writeFileSync(file, `keys:\n  - { name: a, key_file: ${STRANGER} }\n`);
+    const message = await loadConfigFile(file, {}).then(() => "", (err: Error) => err.message);
+    expect(message).toMatch(/keys\[0\]\.key_file: holds an API key itself/);
     expect(message).not.toContain(MARK);
   });
 });

@@ -1,19 +1,22 @@
 // The exporter's two listeners as configured: the gateway (HTTPS with `gateway.tls`) and the
 // metrics listener (`--web.config.file`: HTTPS and/or basic auth). `reload` re-reads both from
-// disk (SIGHUP) and swaps certificates and users in place; a bad file throws and changes nothing.
+// disk (SIGHUP), off the event loop, and swaps certificates and users in place; a bad file throws
+// and changes nothing.
 import type http from "node:http";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
 import type { ExporterConfig } from "../../config/types.js";
+import { lookupIn, readRegularFiles } from "../../files/read.js";
 import { createBasicAuth, protect } from "./basic-auth.js";
 import { loadWebConfig, type WebConfig } from "./load.js";
 import { createWebServer, updateTls } from "./server.js";
-import { loadTlsMaterial, type TlsMaterial } from "./tls.js";
+import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "./tls.js";
 
-function gatewayTls(config: ExporterConfig): TlsMaterial | undefined {
+async function gatewayTls(config: ExporterConfig): Promise<TlsMaterial | undefined> {
   const files = config.gateway.tls;
   if (files === undefined) return undefined;
   const problems: ConfigProblem[] = [];
-  const tls = loadTlsMaterial(files, "/", "gateway.tls", problems);
+  const contents = await readRegularFiles(tlsFilePaths(files, "/"));
+  const tls = loadTlsMaterial(files, "/", "gateway.tls", problems, Date.now(), lookupIn(contents));
   if (problems.length > 0 || !tls) throw new ConfigError(problems);
   return tls;
 }
@@ -22,12 +25,12 @@ export interface Listeners {
   gatewayServer(handler: http.RequestListener): http.Server;
   metricsServer(handler: http.RequestListener): http.Server;
   /** Re-reads the web config file and `gateway.tls`; returns warnings (changes that need a restart). */
-  reload(config: ExporterConfig, servers: { gateway: http.Server; metrics: http.Server }): string[];
+  reload(config: ExporterConfig, servers: { gateway: http.Server; metrics: http.Server }): Promise<string[]>;
 }
 
-export function createListeners(config: ExporterConfig, webConfigFile: string | undefined): Listeners {
-  let web: WebConfig | undefined = webConfigFile === undefined ? undefined : loadWebConfig(webConfigFile);
-  const gatewayMaterial = gatewayTls(config);
+export async function createListeners(config: ExporterConfig, webConfigFile: string | undefined): Promise<Listeners> {
+  let web: WebConfig | undefined = webConfigFile === undefined ? undefined : await loadWebConfig(webConfigFile);
+  const gatewayMaterial = await gatewayTls(config);
   const auth = createBasicAuth(() => web?.users);
   const withHeaders = (handler: http.RequestListener): http.RequestListener => (req, res) => {
     for (const [name, value] of Object.entries(web?.headers ?? {})) res.setHeader(name, value);
@@ -36,9 +39,9 @@ export function createListeners(config: ExporterConfig, webConfigFile: string | 
   return {
     gatewayServer: (handler) => createWebServer(handler, gatewayMaterial),
     metricsServer: (handler) => createWebServer(withHeaders(protect(handler, auth)), web?.tls),
-    reload(next, servers) {
-      const nextWeb = webConfigFile === undefined ? undefined : loadWebConfig(webConfigFile);
-      const nextGateway = gatewayTls(next);
+    async reload(next, servers) {
+      const nextWeb = webConfigFile === undefined ? undefined : await loadWebConfig(webConfigFile);
+      const nextGateway = await gatewayTls(next);
       const warnings: string[] = [];
       const g = updateTls(servers.gateway, nextGateway);
       if (g) warnings.push(`gateway.tls: ${g}`);

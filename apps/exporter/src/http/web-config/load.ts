@@ -1,12 +1,12 @@
 // Reads `--web.config.file`: YAML in the exporter-toolkit format, validated strictly, with the
 // certificate and key read and checked. Relative paths resolve from the web config file's folder.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
+import { FileReadError, lookupIn, readRegularFile, readRegularFiles, type ReadOptions } from "../../files/read.js";
 import type { BasicAuthUsers } from "./basic-auth.js";
 import { webConfigSchema } from "./schema.js";
-import { loadTlsMaterial, type TlsMaterial } from "./tls.js";
+import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "./tls.js";
 
 export interface WebConfig {
   /** The file it was read from (absolute). */
@@ -20,15 +20,18 @@ export interface WebConfig {
 
 const FIELD = "--web.config.file";
 
-/** Reads and validates the file; throws ConfigError with one problem per line. */
-export function loadWebConfig(path: string, now = Date.now()): WebConfig {
+/**
+ * Reads and validates the file, and the files it names (regular files only, each within a
+ * timeout, off the event loop); throws ConfigError with one problem per line.
+ */
+export async function loadWebConfig(path: string, now = Date.now(), opts: ReadOptions = {}): Promise<WebConfig> {
   const file = resolve(path);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, "utf8"));
+    raw = parse((await readRegularFile(file, opts)).toString("utf8"));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "not valid YAML";
-    throw new ConfigError([{ path: FIELD, message: `cannot read ${file} (${code})` }]);
+    const message = err instanceof FileReadError ? err.message : `cannot read ${file} (not valid YAML)`;
+    throw new ConfigError([{ path: FIELD, message }]);
   }
   const parsed = webConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -43,15 +46,12 @@ export function loadWebConfig(path: string, now = Date.now()): WebConfig {
   }
   const problems: ConfigProblem[] = [];
   const t = parsed.data.tls_server_config;
-  const tls = t
-    ? loadTlsMaterial(
-        { certFile: t.cert_file, keyFile: t.key_file, clientCaFile: t.client_ca_file, clientAuthType: t.client_auth_type, minVersion: t.min_version, maxVersion: t.max_version },
-        dirname(file),
-        `${FIELD} tls_server_config`,
-        problems,
-        now,
-      )
-    : undefined;
+  let tls: TlsMaterial | undefined;
+  if (t) {
+    const files = { certFile: t.cert_file, keyFile: t.key_file, clientCaFile: t.client_ca_file, clientAuthType: t.client_auth_type, minVersion: t.min_version, maxVersion: t.max_version };
+    const contents = await readRegularFiles(tlsFilePaths(files, dirname(file)), opts);
+    tls = loadTlsMaterial(files, dirname(file), `${FIELD} tls_server_config`, problems, now, lookupIn(contents));
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const users = parsed.data.basic_auth_users ? new Map(Object.entries(parsed.data.basic_auth_users)) : undefined;
   return Object.freeze({ file, ...(tls ? { tls } : {}), ...(users ? { users } : {}), headers: Object.freeze({ ...parsed.data.http_server_config?.headers }) });

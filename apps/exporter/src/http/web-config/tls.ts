@@ -1,11 +1,11 @@
-// Reads a certificate and its key from disk and checks them before any listener uses them: an
-// expired or not-yet-valid certificate, or a key that does not match, is a config error naming
+// Checks a certificate and its key (read ahead with files/read.ts) before any listener uses them:
+// an expired or not-yet-valid certificate, or a key that does not match, is a config error naming
 // the field — not a TLS handshake failure that every client reports differently.
 import { createPrivateKey, X509Certificate } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { SecureContextOptions, TlsOptions } from "node:tls";
 import type { ConfigProblem } from "../../config/errors.js";
+import { lookupIn, type FileReadError } from "../../files/read.js";
 
 /** Where to find the files; relative paths resolve from `baseDir`. */
 export interface TlsFiles {
@@ -27,22 +27,34 @@ export interface TlsMaterial {
 
 const VERSIONS = { TLS10: "TLSv1", TLS11: "TLSv1.1", TLS12: "TLSv1.2", TLS13: "TLSv1.3" } as const;
 
-function read(file: string, field: string, problems: ConfigProblem[]): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    problems.push({ path: field, message: `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? "read error"})` });
-    return undefined;
-  }
+/** The absolute paths of the files `files` names, to read ahead with `readRegularFiles`. */
+export function tlsFilePaths(files: TlsFiles, baseDir: string): string[] {
+  return [files.certFile, files.keyFile, ...(files.clientCaFile === undefined ? [] : [files.clientCaFile])].map((f) => resolve(baseDir, f));
 }
 
-/** Loads and checks the files; problems go to `problems` with `prefix` before each field name. */
-export function loadTlsMaterial(files: TlsFiles, baseDir: string, prefix: string, problems: ConfigProblem[], now = Date.now()): TlsMaterial | undefined {
+/**
+ * Checks the files; problems go to `problems` with `prefix` before each field name. `read` gives
+ * a file's content by absolute path (the files read ahead); default: a synchronous read.
+ */
+export function loadTlsMaterial(
+  files: TlsFiles,
+  baseDir: string,
+  prefix: string,
+  problems: ConfigProblem[],
+  now = Date.now(),
+  lookup: (file: string) => Buffer | FileReadError = lookupIn(undefined),
+): TlsMaterial | undefined {
+  const read = (file: string, field: string): Buffer | undefined => {
+    const got = lookup(file);
+    if (Buffer.isBuffer(got)) return got;
+    problems.push({ path: field, message: got.message });
+    return undefined;
+  };
   const before = problems.length;
   const certPath = resolve(baseDir, files.certFile);
-  const cert = read(certPath, `${prefix}.cert_file`, problems);
-  const key = read(resolve(baseDir, files.keyFile), `${prefix}.key_file`, problems);
-  const ca = files.clientCaFile === undefined ? undefined : read(resolve(baseDir, files.clientCaFile), `${prefix}.client_ca_file`, problems);
+  const cert = read(certPath, `${prefix}.cert_file`);
+  const key = read(resolve(baseDir, files.keyFile), `${prefix}.key_file`);
+  const ca = files.clientCaFile === undefined ? undefined : read(resolve(baseDir, files.clientCaFile), `${prefix}.client_ca_file`);
   let notAfter = 0;
   if (cert) {
     let x509: X509Certificate | undefined;
