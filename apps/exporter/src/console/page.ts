@@ -47,7 +47,7 @@ export function renderConsolePage(version: string, data: Awaited<ReturnType<type
 <caption>Every configured key, from this exporter's own traffic counters (application traffic through the gateway; probes not counted). Rates are per minute over the last 5 minutes (or since the exporter started, when that is shorter). 410: calls to operations Minimo removed.</caption>
 <thead><tr>
 ${column("Key", "alias")}${column("Status", "status")}${column("Requests", "requests", true)}${column("401", "unauthorized", true)}${column("403", "forbidden", true)}${column("429", "rateLimited", true)}${column("410", "gone", true)}
-${column("Requests, last hour")}<th scope="col">401 / 403 / 429, last hour<br><span class="legend"><span class="k401">■ 401</span><span class="k403">■ 403</span><span class="k429">■ 429</span></span></th>
+<th scope="col" class="spark-head">Requests, last hour</th><th scope="col" class="spark-head">401 / 403 / 429, last hour<br><span class="legend"><span class="k401">■ 401</span><span class="k403">■ 403</span><span class="k429">■ 429</span></span></th>
 ${column("Budget", "budget")}${column("Expiry", "expiry")}${column("Probe")}
 </tr></thead>
 <tbody id="rows">${keys.map(view.row).join("")}</tbody>

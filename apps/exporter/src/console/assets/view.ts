@@ -48,7 +48,7 @@ export function keyTableView(esc: (v: unknown) => string): KeyTableView {
       var pts = points.map(function (v, x) { return (x * step).toFixed(1) + "," + (h - 1 - (v / max) * (h - 3)).toFixed(1); });
       return '<polyline class="' + cls[k] + '" points="' + pts.join(" ") + '"></polyline>';
     }).join("");
-    return '<svg class="spark" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + " " + h + '" role="img" aria-label="' + esc(label) + '"><title>' + esc(label) + "</title>" +
+    return '<svg class="spark" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + " " + h + '" preserveAspectRatio="none" role="img" aria-label="' + esc(label) + '"><title>' + esc(label) + "</title>" +
       '<line class="base" x1="0" y1="' + (h - 0.5) + '" x2="' + w + '" y2="' + (h - 0.5) + '"></line>' + lines + "</svg>";
   }
 
