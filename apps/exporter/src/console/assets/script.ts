@@ -7,6 +7,9 @@ import { keyTableView } from "./view.js";
 
 const SCRIPT = String.raw`
 "use strict";
+(function () {
+// esbuild's keepNames (tsx) wraps the view's named functions in __name(): a no-op here.
+var __name = function (f) { return f; };
 (function (keyTableView) {
   var REFRESH_MS = 5000;
   var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -110,6 +113,7 @@ const SCRIPT = String.raw`
     refresh();
   });
 })(KEY_TABLE_VIEW);
+})();
 `;
 
 export const CONSOLE_JS = SCRIPT.replace("KEY_TABLE_VIEW", () => keyTableView.toString());
