@@ -4,6 +4,7 @@ import {
   DashboardBuilder,
   DashboardCursorSync,
   DatasourceVariableBuilder,
+  MappingType,
   QueryVariableBuilder,
   RowBuilder,
   VariableRefresh,
@@ -54,7 +55,7 @@ function overview(d: DashboardBuilder): void {
     }))
     .withPanel(stat({
       title: "Lowest budget left",
-      description: "Lowest remaining share of the rate-limit window across the selected keys and replicas; windows that already reset are left out (recording rule minimo:api_rate_limit_remaining:ratio).",
+      description: "Lowest remaining share of the rate-limit window across the selected keys and replicas; a window that already reset counts as full (recording rule minimo:api_rate_limit_remaining:ratio).",
       unit: "percentunit",
       queries: [{ expr: `min(minimo:api_rate_limit_remaining:ratio{${KEY}})` }],
     }));
@@ -92,10 +93,11 @@ function traffic(d: DashboardBuilder): void {
     }))
     .withPanel(timeseries({
       title: "Latency p95 by operation",
-      description: "95th percentile request duration per operation (the histogram has no key label by default).",
+      description: "95th percentile request duration per operation, over the selected jobs (the histogram has no key label by default). Operations without calls in the window are left out.",
       unit: "s",
       queries: [{
-        expr: `histogram_quantile(0.95, sum by (le, operation) (rate(minimo_api_request_duration_seconds_bucket${RATE})))`,
+        expr: `histogram_quantile(0.95, sum by (le, operation) (rate(minimo_api_request_duration_seconds_bucket{${JOB}}${RATE}))`
+          + ` and on (operation) (sum by (operation) (rate(minimo_api_request_duration_seconds_count{${JOB}}${RATE})) > 0))`,
         legend: "{{operation}}",
       }],
     }))
@@ -155,9 +157,9 @@ function rejections(d: DashboardBuilder): void {
     }))
     .withPanel(timeseries({
       title: "Gateway requests with unknown keys",
-      description: "Requests through the gateway whose key is not configured, by status code (no key label by design).",
+      description: "Requests through the selected jobs' gateways whose key is not configured, by status code (no key label by design).",
       unit: "reqps",
-      queries: [{ expr: `sum by (code) (rate(minimo_gateway_unknown_key_requests_total${RATE}))`, legend: "{{code}}" }],
+      queries: [{ expr: `sum by (code) (rate(minimo_gateway_unknown_key_requests_total{${JOB}}${RATE}))`, legend: "{{code}}" }],
     }));
 }
 
@@ -165,7 +167,7 @@ function budget(d: DashboardBuilder): void {
   d.withRow(new RowBuilder("Remaining budget and reset"))
     .withPanel(timeseries({
       title: "Remaining requests in window",
-      description: "X-RateLimit-Remaining, lowest value across exporter replicas whose window has not reset yet (recording rules, as the alerts).",
+      description: "X-RateLimit-Remaining, lowest value across exporter replicas whose window has not reset yet, and the full limit once every replica's window has reset without a new answer (recording rules, as the alerts).",
       queries: [
         { expr: `minimo:api_rate_limit_remaining:min{${KEY}}`, legend: "{{key}} remaining" },
         { expr: `minimo:api_rate_limit_limit:max{${KEY}}`, legend: "{{key}} limit" },
@@ -179,11 +181,13 @@ function budget(d: DashboardBuilder): void {
     }))
     .withPanel(table({
       title: "Window reset",
-      description: "Seconds until the current rate-limit window resets, and age of the last rate-limit headers seen.",
+      description: "Seconds until the current rate-limit window resets (\"window reset\" once it has, until the key's next answer tells the new window), and age of the last rate-limit headers seen.",
       unit: "s",
       columns: ["Reset in", "Headers age"],
+      // An idle key's last reset time lies in the past: that window is over, not "-50 s" away.
+      columnMappings: { "Reset in": [{ type: MappingType.RangeToText, options: { from: null, to: 0, result: { text: "window reset", index: 0 } } }] },
       queries: [
-        { expr: `minimo:api_rate_limit_reset_timestamp_seconds:max{${KEY}} - time()` },
+        { expr: `clamp_min(minimo:api_rate_limit_reset_timestamp_seconds:max{${KEY}} - time(), 0)` },
         { expr: `time() - max by (key) (minimo_api_rate_limit_updated_timestamp_seconds{${KEY}})` },
       ],
     }))

@@ -2,7 +2,7 @@
 // a hard-coded uid) and every query is a Prometheus target with its own refId.
 import type * as cog from "@grafana/grafana-foundation-sdk/cog";
 import { LegendDisplayMode, LegendPlacement, VizLegendOptionsBuilder, type DataSourceRef } from "@grafana/grafana-foundation-sdk/common";
-import type { DataTransformerConfig } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { DataTransformerConfig, ValueMapping } from "@grafana/grafana-foundation-sdk/dashboard";
 import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
 import { PanelBuilder as StatBuilder } from "@grafana/grafana-foundation-sdk/stat";
 import { PanelBuilder as TableBuilder } from "@grafana/grafana-foundation-sdk/table";
@@ -103,6 +103,8 @@ export function stat(o: PanelOptions): StatBuilder {
 export interface TableOptions extends PanelOptions {
   /** Column title per query, in query order (replaces Grafana's "Value #A"…). */
   columns?: string[];
+  /** Value mappings of single columns, by column title (e.g. 0 s shown as text). Default: none. */
+  columnMappings?: Record<string, ValueMapping[]>;
 }
 
 export function table(o: TableOptions): TableBuilder {
@@ -116,6 +118,7 @@ export function table(o: TableOptions): TableBuilder {
     .span(o.width ?? 12)
     .height(o.height ?? 8);
   if (o.unit) p.unit(o.unit);
+  for (const [column, mappings] of Object.entries(o.columnMappings ?? {})) p.overrideByName(column, [{ id: "mappings", value: mappings }]);
   return p;
 }
 

@@ -7,7 +7,7 @@ import { allRules } from "./helpers/rules.js";
 import { contractSeriesNames } from "./helpers/contract-metrics.js";
 import { allPanels, concrete, loadDashboard, panelQueries } from "./helpers/dashboard-queries.js";
 import { DASHBOARD_JSON } from "./helpers/paths.js";
-import { inspectPromql } from "./helpers/promql.js";
+import { inspectPromql, vectorSelectors } from "./helpers/promql.js";
 import { readFileSync } from "node:fs";
 
 const dashboard = loadDashboard();
@@ -146,6 +146,13 @@ describe("dashboard JSON", () => {
       const known = contractSeriesNames();
       expect(info.metrics.length).toBeGreaterThan(0);
       expect(info.metrics.filter((m) => !known.has(m) && !recorded.has(m))).toEqual([]);
+    });
+
+    it("filters every series without a key label (latency, unknown keys, the exporter itself) by the job variable", () => {
+      // $job stays in the text: the parser takes it as part of a string.
+      const selectors = vectorSelectors(q.expr.replaceAll("$__rate_interval", "1m"));
+      expect(selectors.length).toBeGreaterThan(0);
+      for (const s of selectors.filter((s) => !s.text.includes('key=~"$key"'))) expect(s.text).toContain('job=~"$job"');
     });
 
     it("filters per-key families by the key variable", () => {

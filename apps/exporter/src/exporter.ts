@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import * as MN from "@minimo/metrics";
 import { createMinimoMetrics, type MinimoMetrics } from "@minimo/metrics";
-import { collectDefaultMetrics, Registry } from "prom-client";
+import { Registry } from "prom-client";
 import { CallerTracker } from "./callers/tracker.js";
 import { ConfigError } from "./config/errors.js";
 import { UNKNOWN_KEY_ALIAS } from "./config/defaults.js";
@@ -17,6 +17,7 @@ import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
+import { createProcessRegistry } from "./metrics/process-metrics.js";
 import { Prober } from "./probes/prober.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
@@ -85,8 +86,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // Reads certificates and the web config before anything starts: a bad file is a ConfigError.
   const listeners = await createListeners(config, options.webConfigFile);
   const registry = new Registry();
-  const processRegistry = new Registry();
-  collectDefaultMetrics({ register: processRegistry });
+  const processRegistry = createProcessRegistry();
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
   const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
   const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });

@@ -5,9 +5,10 @@ import { BUCKET_MS, UsageRing } from "../src/console/usage.js";
 
 describe("UsageRing", () => {
   it("counts totals and rates over 1, 5 and 60 minutes from 10 s buckets", () => {
-    let now = 1_000_000 * BUCKET_MS;
+    let now = 1_000_000 * BUCKET_MS - 3_600_000;
     const ring = new UsageRing(() => now);
     ring.setKeys(["a", "b"]);
+    now += 3_600_000; // counted for an hour: every window is whole
     for (let i = 0; i < 30; i++) ring.recordResponse("a", 200);
     now -= 4 * 60_000; // four minutes ago: in the 5 and 60 minute windows, not the 1 minute one
     for (let i = 0; i < 6; i++) ring.recordResponse("a", 401);
@@ -16,7 +17,8 @@ describe("UsageRing", () => {
     ring.recordError("a");
     ring.recordResponse("nobody", 200);
     const s = ring.snapshot("a")!;
-    expect(s.totals).toEqual({ requests: 37, unauthorized: 6, forbidden: 0, rateLimited: 1, errors: 1 });
+    expect(s.totals).toEqual({ requests: 37, unauthorized: 6, forbidden: 0, rateLimited: 1, errors: 1, gone: 0 });
+    expect(s.windowSeconds).toEqual({ m1: 60, m5: 300, m60: 3600 });
     expect(s.rates.m1.requests).toBeCloseTo(31 / 60);
     expect(s.rates.m5.requests).toBeCloseTo(37 / 300);
     expect(s.rates.m5.unauthorized).toBeCloseTo(6 / 300);
@@ -26,6 +28,40 @@ describe("UsageRing", () => {
     expect(s.perMinute.unauthorized.at(-5)).toBe(6);
     expect(ring.snapshot("b")!.totals.requests).toBe(0);
     expect(ring.snapshot("nobody")).toBeUndefined();
+  });
+
+  it("divides by the time counted so far when the exporter has run for less than the window", () => {
+    let now = 1_000_000 * BUCKET_MS + 3_000;
+    const ring = new UsageRing(() => now);
+    ring.setKeys(["a"]);
+    now += 20_000;
+    for (let i = 0; i < 30; i++) ring.recordResponse("a", 200);
+    now += 8_000;
+    for (let i = 0; i < 9; i++) ring.recordResponse("a", 200);
+    // 39 requests in the 28 s since start: about 84 a minute, not 39 / 5 min = 7.8.
+    const s = ring.snapshot("a")!;
+    expect(s.windowSeconds).toEqual({ m1: 28, m5: 28, m60: 28 });
+    expect(s.rates.m5.requests * 60).toBeCloseTo((39 / 28) * 60);
+    expect(s.rates.m1.requests * 60).toBeCloseTo((39 / 28) * 60);
+    // A key added by a reload 90 s later counts from then; the first key's 1 min window is whole.
+    now += 62_000;
+    ring.setKeys(["a", "late"]);
+    now += 30_000;
+    ring.recordResponse("late", 200);
+    expect(ring.snapshot("late")!.windowSeconds.m5).toBe(30);
+    expect(ring.snapshot("a")!.windowSeconds).toEqual({ m1: 60, m5: 120, m60: 120 });
+  });
+
+  it("counts 410 answers (operations Minimo removed) as their own outcome", () => {
+    const now = 1_000_000 * BUCKET_MS;
+    const ring = new UsageRing(() => now);
+    ring.setKeys(["a"]);
+    ring.recordResponse("a", 410);
+    ring.recordResponse("a", 410);
+    ring.recordResponse("a", 200);
+    const s = ring.snapshot("a")!;
+    expect(s.totals).toMatchObject({ requests: 3, gone: 2 });
+    expect(s.perMinute.gone.at(-1)).toBe(2);
   });
 
   it("forgets buckets older than an hour but keeps the totals", () => {

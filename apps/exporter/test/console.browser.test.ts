@@ -3,6 +3,8 @@
 // page shows every demo key with the right status, non-zero 401/403/429 where the demo causes
 // them, drawn sparklines and the revoked key's caller with its User-Agent; filtering works; a
 // planted canary secret appears nowhere in the DOM or the API answers.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,8 +29,9 @@ if (!available) {
 
 /** A secret that must never surface: sent as a key, inside a User-Agent and in X-Forwarded-For. */
 const CANARY = "CANARYzq81secretNEVERshown";
-const EXPECTED: Record<string, { status: string; column?: "401" | "403" | "429" }> = {
-  "demo-full": { status: "ok" },
+const EXPECTED: Record<string, { status: string; column?: "401" | "403" | "429" | "410" }> = {
+  // The demo calls a removed legacy operation with it in its first cycle: 410, counted.
+  "demo-full": { status: "ok", column: "410" },
   "demo-readonly": { status: "rejected", column: "403" },
   "demo-expired": { status: "rejected", column: "401" },
   "demo-revoked": { status: "rejected", column: "401" },
@@ -41,6 +44,7 @@ describe.skipIf(!available)("key console in Chromium", () => {
   let page: Page;
   const log = captureLogger("info");
   const apiAnswers: string[] = [];
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     demo = await startDemo({ ports: 0, env: {}, logger: log.logger });
@@ -53,6 +57,7 @@ describe.skipIf(!available)("key console in Chromium", () => {
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (err) => pageErrors.push(err.message));
     page.on("response", async (res) => {
       if (new URL(res.url()).pathname.startsWith("/api/")) apiAnswers.push(await res.text().catch(() => ""));
     });
@@ -66,7 +71,7 @@ describe.skipIf(!available)("key console in Chromium", () => {
     // Wait for the traffic to have shown each outcome (the limited key's burst comes in cycle 0):
     // the status and the count behind it. A status alone is not enough: "rate-limited" also
     // means "no budget left", which a slow machine can show before the key's first 429.
-    const TOTAL = { "401": "unauthorized", "403": "forbidden", "429": "rateLimited" } as const;
+    const TOTAL = { "401": "unauthorized", "403": "forbidden", "429": "rateLimited", "410": "gone" } as const;
     type Row = { alias: string; status: string; totals: Record<string, number> };
     const reached = (k: { name: string }, rows: Row[]) => {
       const want = EXPECTED[k.name]!;
@@ -103,6 +108,22 @@ describe.skipIf(!available)("key console in Chromium", () => {
     expect(await revoked.locator("tbody tr").first().textContent()).toContain("127.0.0.1");
     // The wrong secret for the revoked key's client id shows under `unknown`, with that client id.
     expect(await page.locator('#callers table[data-alias="unknown"]').textContent()).toContain("demo04");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the keys in a headless screenshot's first paint, and without JavaScript", async () => {
+    // What `chromium --headless --screenshot` captures: the DOM at load, before any fetch returns.
+    // Asynchronous: the console answers from this very process.
+    const dump = await promisify(execFile)(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--dump-dom", demo.consoleUrl], { encoding: "utf8", timeout: 30_000 });
+    expect(dump.stdout, dump.stderr).toContain('<tr data-alias="demo-full"');
+    expect(dump.stdout).not.toContain("Loading the keys");
+    expect(dump.stdout).toMatch(/<p id="summary" role="status">\d+ keys: /);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const still = await context.newPage();
+    await still.goto(demo.consoleUrl);
+    expect(await still.locator("#rows tr").count()).toBe(demoKeys.length + 1); // and `unknown`
+    expect(await still.locator('#rows tr[data-alias="demo-revoked"] .badge').textContent()).toBe("rejected");
+    await context.close();
   });
 
   it("filters by text and by status", async () => {
@@ -125,6 +146,36 @@ describe.skipIf(!available)("key console in Chromium", () => {
     expect(await page.locator('th[data-sort="rateLimited"]').getAttribute("aria-sort")).toBe("ascending");
   });
 
+  it("shows Budget, Expiry and Probe at 1,024 px wide without a horizontal scrollbar", async () => {
+    const narrow = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await narrow.goto(demo.consoleUrl);
+    await narrow.locator('#callers table[data-alias="demo-revoked"]').waitFor({ timeout: 15_000 });
+    const m = await narrow.evaluate(() => {
+      const wrap = document.querySelector(".table-wrap")!;
+      const right = (el: Element) => Math.ceil(el.getBoundingClientRect().right);
+      const cols = [...document.querySelectorAll("#keys thead th")].map((th) => th.textContent ?? "");
+      const at = (name: string) => cols.findIndex((c) => c === name) + 1;
+      return {
+        wrap: { scroll: wrap.scrollWidth, client: wrap.clientWidth },
+        page: { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth },
+        rights: ["Budget", "Expiry", "Probe"].map((name) => ({
+          name,
+          at: at(name),
+          head: right(document.querySelector(`#keys thead th:nth-child(${at(name)})`)!),
+          cells: Math.max(...[...document.querySelectorAll(`#rows tr > :nth-child(${at(name)})`)].map(right)),
+        })),
+      };
+    });
+    expect(m.wrap.scroll, JSON.stringify(m)).toBeLessThanOrEqual(m.wrap.client);
+    expect(m.page.scroll, JSON.stringify(m)).toBeLessThanOrEqual(m.page.client);
+    for (const c of m.rights) {
+      expect(c.at, c.name).toBeGreaterThan(0);
+      expect(c.head, c.name).toBeLessThanOrEqual(1024);
+      expect(c.cells, c.name).toBeLessThanOrEqual(1024);
+    }
+    await narrow.close();
+  });
+
   it("never shows the canary or a demo key's secret in the DOM, the API answers or the log", async () => {
     const dom = await page.content();
     const text = await page.locator("body").innerText();
@@ -142,16 +193,20 @@ describe.skipIf(!available)("key console in Chromium", () => {
 describe.skipIf(!available)("key console at 500 keys", () => {
   let server: Server;
   let browser: Browser;
+  let facts: KeyFacts[];
 
   beforeAll(async () => {
     const usage = new UsageRing();
-    const facts: KeyFacts[] = Array.from({ length: 500 }, (_, i) => ({
+    facts = Array.from({ length: 500 }, (_, i) => ({
       alias: `tenant-${String(i).padStart(3, "0")}`,
       clientId: `c${i}`,
       ...(i % 50 === 0 ? { expiresAt: Math.floor(Date.now() / 1000) + 3 * 86400 } : {}),
       probe: { state: i % 7 === 0 ? "disabled" : "up" },
       budget: { limit: 120, remaining: 120 - (i % 120), resetAt: Math.floor(Date.now() / 1000) + 40 },
     }));
+    // An idle key whose window reset 50 s ago, and one whose window resets soon (set by its test).
+    facts[1]!.budget = { limit: 120, remaining: 0, resetAt: Date.now() / 1000 - 50 };
+    facts[2]!.budget = { limit: 120, remaining: 7, resetAt: Date.now() / 1000 + 3 };
     usage.setKeys(facts.map((f) => f.alias));
     facts.forEach((f, i) => {
       for (let n = 0; n < i % 13; n++) usage.recordResponse(f.alias, 200);
@@ -180,6 +235,24 @@ describe.skipIf(!available)("key console at 500 keys", () => {
     await page.fill("#filter", "");
     await page.selectOption("#status-filter", "expiring");
     await expect.poll(() => page.locator("#rows tr").count()).toBe(10);
+    await page.close();
+  });
+
+  it("shows a window that has reset as reset, never a negative countdown", async () => {
+    facts[2]!.budget.resetAt = Date.now() / 1000 + 30;
+    const page = await browser.newPage();
+    // The page's clock, so the countdown can pass the reset without waiting for it.
+    await page.clock.install();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const budget = (alias: string) => page.locator(`#rows tr[data-alias="${alias}"] .budget-text`).textContent();
+    expect(await budget("tenant-001")).toBe("120 / 120 left · window reset");
+    await expect.poll(() => page.locator("#rows tr").count(), { timeout: 15_000 }).toBe(500);
+    await page.uncheck("#auto");
+    expect(await budget("tenant-002")).toMatch(/^7 \/ 120 left · resets in \d+ s$/);
+    // Past the reset time, before any refresh asks the API again.
+    await page.clock.fastForward(40_000);
+    await expect.poll(() => budget("tenant-002"), { timeout: 5_000 }).toBe("7 / 120 left · window reset");
+    expect(await page.locator("#rows").textContent()).not.toMatch(/-\d+ s/);
     await page.close();
   });
 });

@@ -23,3 +23,16 @@ export function inspectPromql(expr: string): PromqlInfo {
   });
   return { errors, metrics: [...metrics].sort(), functions: [...functions].sort() };
 }
+
+/** Each vector selector of the expression: its metric name and its whole text (with matchers). */
+export function vectorSelectors(expr: string): { metric: string; text: string }[] {
+  const found: { metric: string; text: string }[] = [];
+  parser.parse(expr).iterate({
+    enter(node) {
+      if (node.name !== "VectorSelector") return;
+      const id = node.node.getChild("Identifier");
+      found.push({ metric: id ? expr.slice(id.from, id.to) : "", text: expr.slice(node.from, node.to) });
+    },
+  });
+  return found;
+}

@@ -37,6 +37,8 @@ export interface ApiKey {
   budget: { limit: number | null; remaining: number; resetAt: string | null; windowReset: boolean; updatedAt: string | null } | null;
   totals: KeyUsageSnapshot["totals"];
   rates: KeyUsageSnapshot["rates"];
+  /** What each rate divides by: its window, or the time counted so far when shorter. */
+  rateWindowSeconds: KeyUsageSnapshot["windowSeconds"];
   perMinute: KeyUsageSnapshot["perMinute"];
   /** Callers held in the key's rejected-callers table. */
   callers: number;
@@ -66,7 +68,13 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
     if (!usage) continue;
     if (!configured && usage.totals.requests === 0 && usage.totals.errors === 0) continue;
     const m5 = usage.rates.m5;
-    const recent = { unauthorized: Math.round(m5.unauthorized * 300), forbidden: Math.round(m5.forbidden * 300), rateLimited: Math.round(m5.rateLimited * 300) };
+    const s5 = usage.windowSeconds.m5;
+    const recent = {
+      unauthorized: Math.round(m5.unauthorized * s5),
+      forbidden: Math.round(m5.forbidden * s5),
+      rateLimited: Math.round(m5.rateLimited * s5),
+      gone: Math.round(m5.gone * s5),
+    };
     const budget = budgetOf(f.budget, nowMs);
     const { status, reasons } = keyStatus({
       nowMs, expiresAt: f.expiresAt, recent, probe: f.probe.state,
@@ -84,6 +92,7 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
       budget,
       totals: usage.totals,
       rates: usage.rates,
+      rateWindowSeconds: usage.windowSeconds,
       perMinute: usage.perMinute,
       callers: source.callers.table(f.alias)?.callers.length ?? 0,
     });

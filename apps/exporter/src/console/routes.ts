@@ -19,12 +19,13 @@ const sendJson = (res: Response, status: number, value: unknown) => {
 
 export function consoleRouter(source: ConsoleSource, logger: Logger): Router {
   const router = Router();
-  const page = renderConsolePage(source.version);
   const fail = (res: Response) => (err: unknown) => {
     logger.error({ err }, "console request failed");
     if (!res.headersSent) sendJson(res, 500, { error: { code: "internal", message: "internal error" } });
   };
-  router.get("/", (_req, res) => sendText(res, "text/html; charset=utf-8", page));
+  router.get("/", (_req, res) => {
+    apiKeys(source).then((body) => sendText(res, "text/html; charset=utf-8", renderConsolePage(source.version, body)), fail(res));
+  });
   router.get("/console.js", (_req, res) => sendText(res, "text/javascript; charset=utf-8", CONSOLE_JS, "max-age=60"));
   router.get("/console.css", (_req, res) => sendText(res, "text/css; charset=utf-8", CONSOLE_CSS, "max-age=60"));
   router.get("/api/keys", (_req, res) => {

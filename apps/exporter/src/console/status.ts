@@ -8,8 +8,8 @@ export const EXPIRING_DAYS = 14;
 export interface StatusFacts {
   nowMs: number;
   expiresAt?: number;
-  /** Counts over the last 5 minutes. */
-  recent: { unauthorized: number; forbidden: number; rateLimited: number };
+  /** Counts over the last 5 minutes (`gone`: 410 answers, which add a reason but no status). */
+  recent: { unauthorized: number; forbidden: number; rateLimited: number; gone?: number };
   budget?: { remaining: number; resetAtMs?: number };
   probe: "disabled" | "pending" | "up" | "down";
 }
@@ -42,6 +42,7 @@ export function keyStatus(f: StatusFacts): { status: KeyStatus; reasons: string[
     found.add("rate-limited");
     reasons.push("no budget left in this window");
   }
+  if (f.recent.gone) reasons.push(`${f.recent.gone} × 410 (an operation Minimo removed) in the last 5 min`);
   if (f.probe === "down") {
     found.add("down");
     reasons.push("its probe fails");

@@ -4,12 +4,12 @@
 
 export const BUCKET_MS = 10_000;
 export const BUCKETS = 360;
-/** The counted outcomes, in storage order. */
-export const FIELDS = ["requests", "unauthorized", "forbidden", "rateLimited", "errors"] as const;
+/** The counted outcomes, in storage order (`gone`: 410, an operation Minimo removed). */
+export const FIELDS = ["requests", "unauthorized", "forbidden", "rateLimited", "errors", "gone"] as const;
 export type UsageField = (typeof FIELDS)[number];
 const F = FIELDS.length;
 const REQUESTS = 0;
-const STATUS_FIELD: Record<number, number> = { 401: 1, 403: 2, 429: 3 };
+const STATUS_FIELD: Record<number, number> = { 401: 1, 403: 2, 429: 3, 410: 5 };
 const ERRORS = 4;
 
 class KeyUsage {
@@ -17,6 +17,9 @@ class KeyUsage {
   readonly buckets = new Uint32Array(BUCKETS * F);
   /** The bucket number (ms / BUCKET_MS) each slot holds, so stale slots read as empty. */
   readonly epochs = new Float64Array(BUCKETS).fill(-1);
+
+  /** @param since ms when counting began for this key (start, or the reload that added it). */
+  constructor(readonly since: number) {}
 
   add(bucket: number, field: number): void {
     const slot = bucket % BUCKETS;
@@ -39,6 +42,11 @@ export interface KeyUsageSnapshot {
   totals: Record<UsageField, number>;
   /** Per second, over the last 1, 5 and 60 minutes (the current bucket included). */
   rates: Record<"m1" | "m5" | "m60", Record<UsageField, number>>;
+  /**
+   * The seconds each rate divides by: the window, or the time this key has been counted when that
+   * is shorter (39 requests 28 s after start are 39 / 28 per second, not 39 / 300).
+   */
+  windowSeconds: Record<"m1" | "m5" | "m60", number>;
   /** The last hour in one-minute points, oldest first (60 points), for sparklines. */
   perMinute: Record<UsageField, number[]>;
 }
@@ -55,7 +63,7 @@ export class UsageRing {
   setKeys(aliases: Iterable<string>): void {
     const keep = new Set(aliases);
     for (const alias of this.#keys.keys()) if (!keep.has(alias)) this.#keys.delete(alias);
-    for (const alias of keep) if (!this.#keys.has(alias)) this.#keys.set(alias, new KeyUsage());
+    for (const alias of keep) if (!this.#keys.has(alias)) this.#keys.set(alias, new KeyUsage(this.#now()));
   }
 
   /** Counts one response; ignores an alias not set with `setKeys`. */
@@ -77,14 +85,18 @@ export class UsageRing {
   snapshot(alias: string): KeyUsageSnapshot | undefined {
     const usage = this.#keys.get(alias);
     if (!usage) return undefined;
-    const current = Math.floor(this.#now() / BUCKET_MS);
+    const now = this.#now();
+    const current = Math.floor(now / BUCKET_MS);
+    // At least a second, so the first request does not read as thousands per minute.
+    const observed = Math.max(1, (now - usage.since) / 1000);
+    const seconds = (minutes: number) => Math.min(minutes * 60, observed);
     const record = (f: (i: number) => number) => Object.fromEntries(FIELDS.map((name, i) => [name, f(i)])) as Record<UsageField, number>;
     const sum = (field: number, buckets: number) => {
       let n = 0;
       for (let b = current - buckets + 1; b <= current; b++) n += usage.at(b, field);
       return n;
     };
-    const rate = (minutes: number) => record((i) => sum(i, minutes * 6) / (minutes * 60));
+    const rate = (minutes: number) => record((i) => sum(i, minutes * 6) / seconds(minutes));
     const perMinute = record(() => 0) as unknown as Record<UsageField, number[]>;
     FIELDS.forEach((name, i) => {
       const points: number[] = [];
@@ -96,6 +108,11 @@ export class UsageRing {
       }
       perMinute[name] = points;
     });
-    return { totals: record((i) => usage.totals[i]!), rates: { m1: rate(1), m5: rate(5), m60: rate(60) }, perMinute };
+    return {
+      totals: record((i) => usage.totals[i]!),
+      rates: { m1: rate(1), m5: rate(5), m60: rate(60) },
+      windowSeconds: { m1: seconds(1), m5: seconds(5), m60: seconds(60) },
+      perMinute,
+    };
   }
 }

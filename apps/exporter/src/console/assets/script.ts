@@ -2,90 +2,23 @@
 // fetched but this listener's own /api. Kept as a string module so every build ships it; it
 // must contain no backtick and no dollar-brace (it lives inside a template literal).
 // Everything the API returns is inserted with textContent or escaped before it meets innerHTML.
-export const CONSOLE_JS = String.raw`
+// The rows come from keyTableView, whose source text is passed in as the IIFE's argument.
+import { keyTableView } from "./view.js";
+
+const SCRIPT = String.raw`
 "use strict";
 (function () {
+// esbuild's keepNames (tsx) wraps the view's named functions in __name(): a no-op here.
+var __name = function (f) { return f; };
+(function (keyTableView) {
   var REFRESH_MS = 5000;
-  var SEVERITY = { rejected: 0, "rate-limited": 1, down: 2, expiring: 3, ok: 4 };
-  var state = { data: null, sort: "status", dir: 1, callers: {}, timer: 0 };
-  var $ = function (id) { return document.getElementById(id); };
   var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   function esc(v) { return String(v).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
-  function fmt(n) { return Number(n).toLocaleString("en-US"); }
-  function perMin(rate) { var v = rate * 60; return v === 0 ? "0" : v < 10 ? v.toFixed(1) : fmt(Math.round(v)); }
-  function ago(iso) {
-    if (!iso) return "never";
-    var s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-    return s < 90 ? s + " s ago" : s < 5400 ? Math.round(s / 60) + " min ago" : Math.round(s / 3600) + " h ago";
-  }
-  function duration(s) {
-    s = Math.max(0, Math.round(s));
-    return s < 90 ? s + " s" : s < 5400 ? Math.round(s / 60) + " min" : Math.round(s / 3600) + " h";
-  }
-
-  function spark(series, cls, label) {
-    var w = 120, h = 26, max = 1, i, j;
-    for (i = 0; i < series.length; i++) for (j = 0; j < series[i].length; j++) if (series[i][j] > max) max = series[i][j];
-    var lines = series.map(function (points, k) {
-      var step = w / (points.length - 1);
-      var pts = points.map(function (v, x) { return (x * step).toFixed(1) + "," + (h - 1 - (v / max) * (h - 3)).toFixed(1); });
-      return '<polyline class="' + cls[k] + '" points="' + pts.join(" ") + '"></polyline>';
-    }).join("");
-    return '<svg class="spark" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + " " + h + '" role="img" aria-label="' + esc(label) + '"><title>' + esc(label) + '</title>' +
-      '<line class="base" x1="0" y1="' + (h - 0.5) + '" x2="' + w + '" y2="' + (h - 0.5) + '"></line>' + lines + "</svg>";
-  }
-  function sum(a) { var n = 0; for (var i = 0; i < a.length; i++) n += a[i]; return n; }
-
-  function budgetCell(b) {
-    if (!b || b.limit === null) return '<span class="muted" title="The budget comes only from answers in which Minimo accepted the key">no accepted answer yet</span>';
-    var left = b.remaining, pct = b.limit > 0 ? Math.round((left / b.limit) * 100) : 0;
-    var text = fmt(left) + " / " + fmt(b.limit) + " left";
-    var reset = b.resetAt ? (b.windowReset ? " · window reset" : ' · resets in <span data-reset-at="' + esc(b.resetAt) + '">' + duration((Date.parse(b.resetAt) - Date.now()) / 1000) + "</span>") : "";
-    return '<div class="bar' + (pct <= 10 ? " low" : "") + '" role="img" aria-label="' + esc(text) + '"><span style="width:' + pct + '%"></span></div>' +
-      '<span class="budget-text">' + esc(text) + reset + "</span>";
-  }
-  function expiryCell(k) {
-    if (k.daysToExpiry === null) return '<span class="muted">not set</span>';
-    var d = k.daysToExpiry, day = k.expiresAt.slice(0, 10);
-    if (d < 0) return '<span class="bad">expired ' + fmt(-d) + (d === -1 ? " day" : " days") + ' ago</span><br><span class="muted">' + day + "</span>";
-    return (d === 0 ? "today" : "in " + fmt(d) + (d === 1 ? " day" : " days")) + '<br><span class="muted">' + day + "</span>";
-  }
-  function probeCell(p) {
-    if (p.state === "disabled") return '<span class="muted">probes off</span>';
-    if (p.state === "pending") return '<span class="muted">first probe pending</span>';
-    return (p.state === "up" ? "up" : '<span class="bad">down</span>') + '<br><span class="muted">last ok ' + esc(ago(p.lastSuccessAt)) + "</span>";
-  }
-  function row(k) {
-    var m = k.perMinute;
-    var rejected = sum(m.unauthorized) + sum(m.forbidden);
-    var reqLabel = "Requests, last hour: " + fmt(sum(m.requests)) + " (peak " + fmt(Math.max.apply(null, m.requests)) + " per minute)";
-    var errLabel = "Last hour: " + fmt(sum(m.unauthorized)) + " 401, " + fmt(sum(m.forbidden)) + " 403, " + fmt(sum(m.rateLimited)) + " 429";
-    return '<tr data-alias="' + esc(k.alias) + '" data-status="' + esc(k.status) + '">' +
-      '<th scope="row"><span class="alias">' + esc(k.alias) + '</span><br><span class="client">' + (k.configured ? "client " + esc(k.clientId) : "keys not configured") + "</span></th>" +
-      '<td><span class="badge s-' + esc(k.status) + '">' + esc(k.status) + '</span><span class="reasons">' + esc(k.reasons.join("; ")) + "</span></td>" +
-      '<td class="num">' + fmt(k.totals.requests) + '<br><span class="muted">' + perMin(k.rates.m5.requests) + "/min</span></td>" +
-      '<td class="num" data-col="401">' + fmt(k.totals.unauthorized) + "</td>" +
-      '<td class="num" data-col="403">' + fmt(k.totals.forbidden) + "</td>" +
-      '<td class="num" data-col="429">' + fmt(k.totals.rateLimited) + "</td>" +
-      "<td>" + spark([m.requests], ["req"], reqLabel) + "</td>" +
-      "<td>" + spark([m.unauthorized, m.forbidden, m.rateLimited], ["u401", "f403", "l429"], errLabel) + (rejected > 0 ? "" : "") + "</td>" +
-      "<td>" + budgetCell(k.budget) + "</td>" +
-      '<td class="wrap">' + expiryCell(k) + "</td>" +
-      '<td class="wrap">' + probeCell(k.probe) + "</td></tr>";
-  }
-
-  var SORTS = {
-    alias: function (a, b) { return a.alias.localeCompare(b.alias); },
-    status: function (a, b) { return SEVERITY[a.status] - SEVERITY[b.status] || a.alias.localeCompare(b.alias); },
-    requests: function (a, b) { return b.totals.requests - a.totals.requests; },
-    unauthorized: function (a, b) { return b.totals.unauthorized - a.totals.unauthorized; },
-    forbidden: function (a, b) { return b.totals.forbidden - a.totals.forbidden; },
-    rateLimited: function (a, b) { return b.totals.rateLimited - a.totals.rateLimited; },
-    budget: function (a, b) { return ratio(a) - ratio(b); },
-    expiry: function (a, b) { return days(a) - days(b); },
-  };
-  function ratio(k) { return k.budget && k.budget.limit ? k.budget.remaining / k.budget.limit : 2; }
-  function days(k) { return k.daysToExpiry === null ? Infinity : k.daysToExpiry; }
+  // The rows are drawn by the same code the server used for the first paint.
+  var view = keyTableView(esc);
+  var SEVERITY = view.SEVERITY, SORTS = view.SORTS, fmt = view.fmt, ago = view.ago;
+  var state = { data: null, sort: "status", dir: 1, callers: {}, timer: 0 };
+  var $ = function (id) { return document.getElementById(id); };
 
   function visible() {
     var q = $("filter").value.trim().toLowerCase();
@@ -100,11 +33,8 @@ export const CONSOLE_JS = String.raw`
   function render() {
     if (!state.data) return;
     var keys = visible().sort(function (a, b) { return SORTS[state.sort](a, b) * state.dir; });
-    $("rows").innerHTML = keys.map(row).join("");
-    var counts = {};
-    state.data.keys.forEach(function (k) { counts[k.status] = (counts[k.status] || 0) + 1; });
-    var summary = state.data.keys.length + " keys: " + Object.keys(SEVERITY).filter(function (s) { return counts[s]; })
-      .map(function (s) { return counts[s] + " " + s; }).join(", ") + (keys.length !== state.data.keys.length ? " · " + keys.length + " shown" : "");
+    $("rows").innerHTML = keys.map(view.row).join("");
+    var summary = view.summary(state.data.keys, keys.length);
     // A live region: written only when it changes, so a screen reader is not told every 5 s.
     if ($("summary").textContent !== summary) $("summary").textContent = summary;
     $("empty").hidden = keys.length !== 0;
@@ -162,7 +92,7 @@ export const CONSOLE_JS = String.raw`
 
   function tick() {
     document.querySelectorAll("[data-reset-at]").forEach(function (el) {
-      el.textContent = duration((Date.parse(el.getAttribute("data-reset-at")) - Date.now()) / 1000);
+      el.textContent = view.resetText(el.getAttribute("data-reset-at"));
     });
   }
 
@@ -182,5 +112,8 @@ export const CONSOLE_JS = String.raw`
     setInterval(tick, 1000);
     refresh();
   });
+})(KEY_TABLE_VIEW);
 })();
 `;
+
+export const CONSOLE_JS = SCRIPT.replace("KEY_TABLE_VIEW", () => keyTableView.toString());

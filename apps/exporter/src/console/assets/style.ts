@@ -35,7 +35,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.wrap { white-space: normal; min-width: 7rem; max-width: 11rem; }
 .bad { color: #8a1010; font-weight: 600; }
 svg.spark { display: block; }
-svg.spark polyline { fill: none; stroke-width: 1.5; }
+svg.spark polyline { fill: none; stroke-width: 1.5; vector-effect: non-scaling-stroke; }
 svg.spark .req { stroke: var(--req); }
 svg.spark .u401 { stroke: var(--u401); }
 svg.spark .f403 { stroke: var(--f403); }
@@ -50,4 +50,19 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 #callers table { margin-bottom: 1rem; }
 #callers td { white-space: normal; }
 .error { color: #8a1010; font-weight: 600; }
+/* At 1,024 px every column fits without a horizontal scrollbar: the sparklines narrow (their
+   viewBox stretches), long headers and the budget text wrap, cells and margins tighten. */
+th.spark-head { white-space: normal; min-width: 6rem; }
+@media (max-width: 1280px) {
+  body { margin: 0 1rem 2rem; }
+  th, td { padding: .3rem .35rem; }
+  svg.spark { width: 84px; }
+  .bar { width: 6rem; }
+  td.budget { white-space: normal; min-width: 6.5rem; max-width: 8rem; }
+  .budget-text { display: block; }
+  td.wrap { min-width: 5.5rem; max-width: 8rem; }
+  .reasons { max-width: 10rem; }
+  #rows th { white-space: normal; overflow-wrap: anywhere; min-width: 7.5rem; max-width: 11rem; }
+  td .reasons { max-width: 9rem; }
+}
 `;
