@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./config/errors.js";
 import { loadConfigFile } from "./config/load.js";
+import type { ExporterConfig } from "./config/types.js";
 import { loadWebConfig } from "./http/web-config/load.js";
 import { startExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
@@ -42,19 +43,33 @@ export function parseShard(text: string): { index: number; total: number } | und
   return total >= 1 && index < total ? { index, total } : undefined;
 }
 
-/** `--check-config FILE`: exit code 0 when valid, 2 with one line per problem on stderr. */
+/** `--check-config FILE`: exit code 0 when valid, 2 with every problem of both files, one line each, on stderr. */
 export async function checkConfig(file: string, io: CliIo = defaultIo, webConfigFile?: string): Promise<number> {
-  try {
-    const config = await loadConfigFile(file, io.env);
-    if (webConfigFile !== undefined) loadWebConfig(webConfigFile);
-    for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
-    io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
-    return 0;
-  } catch (err) {
+  const problems: string[] = [];
+  const collect = (err: unknown) => {
     if (!(err instanceof ConfigError)) throw err;
-    for (const line of err.lines()) io.stderr(line);
+    problems.push(...err.lines());
+  };
+  let config: ExporterConfig | undefined;
+  try {
+    config = await loadConfigFile(file, io.env);
+  } catch (err) {
+    collect(err);
+  }
+  if (webConfigFile !== undefined) {
+    try {
+      loadWebConfig(webConfigFile);
+    } catch (err) {
+      collect(err);
+    }
+  }
+  for (const warning of config?.warnings ?? []) io.stderr(`warning: ${warning}`);
+  if (problems.length > 0 || !config) {
+    for (const line of problems) io.stderr(line);
     return 2;
   }
+  io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
+  return 0;
 }
 
 /** Runs the CLI; resolves with an exit code, or never (while serving) until a signal. */

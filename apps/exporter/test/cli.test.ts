@@ -28,7 +28,12 @@ describe("minimo-exporter --check-config", () => {
     writeFileSync(file, `keys:\n  - name: production\n    key: ${CANARY.replace("mn-", "xx-")}\n  - name: staging\n    key_env: MINIMO_KEY_STAGING\n    colour: blue\n`);
     const t = io();
     expect(await checkConfig(file, t.io)).toBe(2);
-    expect(t.err).toEqual(["keys[1].colour: unknown field"]);
+    // A typo does not hide the other problems: every one in the same run.
+    expect(t.err).toEqual([
+      "keys[1].colour: unknown field",
+      "keys[0].key: the value is not a Minimo API key (expected mn-{CLIENT_ID}-{SECRET_KEY})",
+      "keys[1].key_env: environment variable MINIMO_KEY_STAGING is not set",
+    ]);
     const t2 = io();
     writeFileSync(file, `keys:\n  - name: production\n    key: ${CANARY.replace("mn-", "xx-")}\n  - name: staging\n    key_env: MINIMO_KEY_STAGING\n`);
     expect(await checkConfig(file, t2.io)).toBe(2);
