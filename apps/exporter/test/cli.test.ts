@@ -44,6 +44,19 @@ describe("minimo-exporter --check-config", () => {
     expect([...t.err, ...t2.err].join("\n")).not.toContain("CANARYSECRET");
   });
 
+  it("reports the config's and the web config's problems in the same run", async () => {
+    const file = join(dir, "both.yaml");
+    writeFileSync(file, "keys:\n  - name: production\n    key_env: MINIMO_KEY_PRODUCTION\n");
+    const web = join(dir, "web.yml");
+    writeFileSync(web, "basic_auth_users:\n  prometheus: not-a-hash\n");
+    const t = io();
+    expect(await main(["--check-config", file, "--web.config.file", web], t.io)).toBe(2);
+    expect(t.err).toEqual([
+      "keys[0].key_env: environment variable MINIMO_KEY_PRODUCTION is not set",
+      "--web.config.file basic_auth_users.prometheus: must be a bcrypt hash ($2y$10$...), not a plain password",
+    ]);
+  });
+
   it("rejects bad arguments with the usage and exit 2", async () => {
     const t = io();
     expect(await main([], t.io)).toBe(2);

@@ -113,7 +113,7 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
 const SECRET_FIELD = /^keys\[\d+\]\.key$/;
 
 /** What was given, for "expected X, got Y": quoted only when it cannot be a secret. */
-export function describeValue(value: unknown, path: string): string {
+function describeValue(value: unknown, path: string): string {
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   if (value instanceof Date) return "a date";
