@@ -13,7 +13,7 @@ const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.
        minimo-exporter --check-config FILE [--web.config.file FILE]
        minimo-exporter --version | --help
   --config FILE           the exporter's YAML config (README "Config reference")
-  --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 invalid
+  --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 with every problem, one line each
   --shard i/n             probe only shard i of n of the keys; the gateway still serves every key
   --web.config.file FILE  TLS and basic auth for the metrics listener (Prometheus exporter-toolkit format)
   --version               print the version and exit
