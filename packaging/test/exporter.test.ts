@@ -3,22 +3,22 @@
 // then a real run whose /metrics is scraped and whose gateway proxies to the sandbox.
 import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ROOT } from "./setup/pack.js";
 import { emptyFolder, npmInstall, write } from "./support/project.js";
+import { commandLines, inFolder, markedBlock, readText } from "./support/readme.js";
 
 const tarballs = inject("tarballs");
+const packDir = inject("packDir");
 const KEY = demoKeys.find((k) => k.name === "demo-full")!.key;
 
 /** The README's commands, comments and `[optional args]` removed. */
 function readmeCommands(): string[] {
-  const text = readFileSync(join(ROOT, "apps/exporter/README.md"), "utf8");
-  const block = /<!-- packaging-test: exporter-install -->\s*```sh\n([\s\S]*?)```/.exec(text)?.[1];
-  if (!block) throw new Error("apps/exporter/README.md lost its `packaging-test: exporter-install` block");
-  return block.split("\n").map((l) => l.replace(/\s+#.*$/, "").replace(/\s*\[[^\]]*\]/g, "").trim()).filter(Boolean);
+  const file = "apps/exporter/README.md";
+  return commandLines(markedBlock(readText(ROOT, file), "exporter-install", file));
 }
 
 let sim: RunningSim;
@@ -50,10 +50,11 @@ afterAll(async () => {
 });
 
 describe("the packed exporter, installed and run as its README says", () => {
-  it("`npm install @minimo/exporter` installs it without the sandbox and its validator", () => {
-    expect(commands[0]).toBe("npm install @minimo/exporter");
-    // @minimo/client and @minimo/metrics are not on the registry yet: their tarballs stand in for them.
-    npmInstall(dir, [tarballs.exporter, tarballs.client, tarballs.metrics]);
+  it("the README's install (the packed tarballs: not on the registry yet) installs it without the sandbox and its validator", () => {
+    const install = commands[0]!.split(/\s+/);
+    expect(install.slice(0, 2)).toEqual(["npm", "install"]);
+    expect(install).toContain(`/tmp/minimo/${basename(tarballs.exporter)}`);
+    npmInstall(dir, inFolder(install.slice(2), packDir));
     expect(existsSync(join(dir, "node_modules/.bin/minimo-exporter"))).toBe(true);
     expect(existsSync(join(dir, "node_modules/@minimo/sim"))).toBe(false);
     expect(existsSync(join(dir, "node_modules/express-openapi-validator"))).toBe(false);
@@ -68,6 +69,16 @@ describe("the packed exporter, installed and run as its README says", () => {
     expect(check.slice(0, 3)).toEqual(["npx", "--no-install", "minimo-exporter"]);
     const { stdout } = await npx(check.slice(1));
     expect(stdout.trim()).toBe("config OK: 1 key");
+  });
+
+  it("the shipped examples/config.yaml passes the check its header gives, from the installed package's folder", async () => {
+    const folder = join(dir, "node_modules/@minimo/exporter");
+    const header = readFileSync(join(folder, "examples/config.yaml"), "utf8").split("\n").filter((l) => l.startsWith("#")).join("\n").replace(/\\\n#\s*/g, " ");
+    const words = header.split("\n").find((l) => l.includes("--check-config"))!.replace(/^#\s*/, "").split(/\s+/);
+    const vars = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split("=") as [string, string]));
+    const args = words.slice(words.indexOf("minimo-exporter") + 1);
+    const { stdout } = await promisify(execFile)(join(dir, "node_modules/.bin/minimo-exporter"), args, { cwd: folder, env: { PATH: process.env.PATH, ...vars }, encoding: "utf8" });
+    expect(stdout.trim()).toBe("config OK: 3 keys");
   });
 
   it("`--version` prints the package version and `--help` lists it", async () => {

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./config/errors.js";
 import { loadConfigFile } from "./config/load.js";
+import type { ExporterConfig } from "./config/types.js";
 import { loadWebConfig } from "./http/web-config/load.js";
 import { startExporter, type RunningExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
@@ -12,7 +13,7 @@ const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.
        minimo-exporter --check-config FILE [--web.config.file FILE]
        minimo-exporter --version | --help
   --config FILE           the exporter's YAML config (README "Config reference")
-  --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 invalid
+  --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 with every problem, one line each
   --shard i/n             probe only shard i of n of the keys; the gateway still serves every key
   --web.config.file FILE  TLS and basic auth for the metrics listener (Prometheus exporter-toolkit format)
   --version               print the version and exit
@@ -43,19 +44,33 @@ export function parseShard(text: string): { index: number; total: number } | und
   return total >= 1 && index < total ? { index, total } : undefined;
 }
 
-/** `--check-config FILE`: exit code 0 when valid, 2 with one line per problem on stderr. */
+/** `--check-config FILE`: exit code 0 when valid, 2 with every problem of both files, one line each, on stderr. */
 export async function checkConfig(file: string, io: CliIo = defaultIo, webConfigFile?: string): Promise<number> {
-  try {
-    const config = await loadConfigFile(file, io.env);
-    if (webConfigFile !== undefined) await loadWebConfig(webConfigFile);
-    for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
-    io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
-    return 0;
-  } catch (err) {
+  const problems: string[] = [];
+  const collect = (err: unknown) => {
     if (!(err instanceof ConfigError)) throw err;
-    for (const line of err.lines()) io.stderr(line);
+    problems.push(...err.lines());
+  };
+  let config: ExporterConfig | undefined;
+  try {
+    config = await loadConfigFile(file, io.env);
+  } catch (err) {
+    collect(err);
+  }
+  if (webConfigFile !== undefined) {
+    try {
+      await loadWebConfig(webConfigFile);
+    } catch (err) {
+      collect(err);
+    }
+  }
+  for (const warning of config?.warnings ?? []) io.stderr(`warning: ${warning}`);
+  if (problems.length > 0 || !config) {
+    for (const line of problems) io.stderr(line);
     return 2;
   }
+  io.stdout(`config OK: ${config.keys.length} key${config.keys.length === 1 ? "" : "s"}`);
+  return 0;
 }
 
 /**

@@ -5,7 +5,7 @@ export { Secret } from "./config/secret.js";
 export { DEFAULTS, ENV_OVERRIDES, UNKNOWN_KEY_ALIAS } from "./config/defaults.js";
 export type { ExporterConfig, KeyConfig, ListenAddress, ProbeOperation } from "./config/types.js";
 export { startExporter, type RunningExporter, type StartExporterOptions } from "./exporter.js";
-export { createMetricsApp, createMetricsServer, type MetricsServerDeps } from "./http/metrics-server.js";
+export { createMetricsApp, createMetricsServer, type MetricsServerDeps, type MountedHandler } from "./http/metrics-server.js";
 export { createLogger, type CreateLoggerOptions, type Logger } from "./logging/logger.js";
 export * from "./metrics/names.js";
 export { VERSION } from "./version.js";

@@ -28,7 +28,12 @@ describe("minimo-exporter --check-config", () => {
     writeFileSync(file, `keys:\n  - name: production\n    key: ${CANARY.replace("mn-", "xx-")}\n  - name: staging\n    key_env: MINIMO_KEY_STAGING\n    colour: blue\n`);
     const t = io();
     expect(await checkConfig(file, t.io)).toBe(2);
-    expect(t.err).toEqual(["keys[1].colour: unknown field"]);
+    // A typo does not hide the other problems: every one in the same run.
+    expect(t.err).toEqual([
+      "keys[1].colour: unknown field",
+      "keys[0].key: the value is not a Minimo API key (expected mn-{CLIENT_ID}-{SECRET_KEY})",
+      "keys[1].key_env: environment variable MINIMO_KEY_STAGING is not set",
+    ]);
     const t2 = io();
     writeFileSync(file, `keys:\n  - name: production\n    key: ${CANARY.replace("mn-", "xx-")}\n  - name: staging\n    key_env: MINIMO_KEY_STAGING\n`);
     expect(await checkConfig(file, t2.io)).toBe(2);
@@ -37,6 +42,19 @@ describe("minimo-exporter --check-config", () => {
       "keys[1].key_env: environment variable MINIMO_KEY_STAGING is not set",
     ]);
     expect([...t.err, ...t2.err].join("\n")).not.toContain("CANARYSECRET");
+  });
+
+  it("reports the config's and the web config's problems in the same run", async () => {
+    const file = join(dir, "both.yaml");
+    writeFileSync(file, "keys:\n  - name: production\n    key_env: MINIMO_KEY_PRODUCTION\n");
+    const web = join(dir, "web.yml");
+    writeFileSync(web, "basic_auth_users:\n  prometheus: not-a-hash\n");
+    const t = io();
+    expect(await main(["--check-config", file, "--web.config.file", web], t.io)).toBe(2);
+    expect(t.err).toEqual([
+      "keys[0].key_env: environment variable MINIMO_KEY_PRODUCTION is not set",
+      "--web.config.file basic_auth_users.prometheus: must be a bcrypt hash ($2y$10$...), not a plain password",
+    ]);
   });
 
   it("rejects bad arguments with the usage and exit 2", async () => {

@@ -1,9 +1,10 @@
-// Global setup: `npm pack` every publishable workspace once (their prepack strips the `source`
-// condition), and hands the tarball paths to the test files.
+// Global setup: packs every publishable workspace once with the root README's own `npm pack`
+// command (their prepack strips the `source` condition), and hands the tarball paths to the tests.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { commandLines, inFolder, markedBlock, readText } from "../support/readme.js";
 import type { TestProject } from "vitest/node";
 
 export const ROOT = new URL("../../../", import.meta.url).pathname;
@@ -19,11 +20,19 @@ declare module "vitest" {
 
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "minimo-pack-"));
+  const pack = commandLines(markedBlock(readText(ROOT, "README.md"), "pack", "README.md"))
+    .flatMap((line) => line.split("&&").map((part) => part.trim()))
+    .find((command) => command.startsWith("npm pack "));
+  if (!pack) throw new Error("README.md's `packaging-test: pack` block has no `npm pack` command");
+  const args = [...inFolder(pack.split(/\s+/).slice(1), dir), "--json"];
+  const out = execFileSync("npm", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const packed = JSON.parse(out.slice(out.indexOf("["))) as { name: string; filename: string }[];
   const tarballs = {} as Tarballs;
   for (const [name, folder] of Object.entries(PUBLISHED) as [keyof Tarballs, string][]) {
-    const out = execFileSync("npm", ["pack", "--pack-destination", dir, "--json"], { cwd: join(ROOT, folder), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    const [info] = JSON.parse(out.slice(out.indexOf("["))) as { filename: string }[];
-    tarballs[name] = join(dir, info!.filename);
+    const manifest = JSON.parse(readText(ROOT, join(folder, "package.json"))) as { name: string };
+    const info = packed.find((p) => p.name === manifest.name);
+    if (!info) throw new Error(`README.md's \`npm pack\` command does not pack ${manifest.name}`);
+    tarballs[name] = join(dir, info.filename);
   }
   project.provide("tarballs", tarballs);
   project.provide("packDir", dir);

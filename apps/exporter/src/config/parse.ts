@@ -10,7 +10,7 @@ import { trustedProxyProblem } from "../callers/client-address.js";
 import { deepFreeze } from "./freeze.js";
 import { parseListenAddress } from "./listen.js";
 import { resolveProbeOperation } from "./operations.js";
-import { rawConfigSchema, type RawConfig, type RawKey } from "./schema.js";
+import { lenientConfigSchema, rawConfigSchema, type RawConfig, type RawKey } from "./schema.js";
 import { Secret } from "./secret.js";
 import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
 import { loadTlsMaterial } from "../http/web-config/tls.js";
@@ -39,12 +39,17 @@ export function parseConfig(
 ): ExporterConfig {
   const problems: ConfigProblem[] = [];
   const { value: withEnv, sources } = applyEnvOverrides(raw, env, problems);
-  const parsed = rawConfigSchema.safeParse(withEnv);
-  if (!parsed.success) {
-    throw new ConfigError([...problems, ...zodProblems(parsed.error, sources)]);
-  }
+  const parsed = rawConfigSchema.safeParse(withEnv, { reportInput: true });
+  // On schema errors the checks after zod (variables, files, aliases, operations) still run, on
+  // what is valid, so one run reports every problem; those that only follow from a field already
+  // reported as wrong are left out.
+  const dropped: string[] = [];
+  if (!parsed.success) problems.push(...zodProblems(parsed.error.issues, [], sources, dropped));
+  const valid = parsed.success ? parsed.data : (lenientConfigSchema.safeParse(withEnv).data ?? { keys: [] });
+  const later: ConfigProblem[] = [];
   const files = { baseDir: opts.baseDir ?? process.cwd(), read: lookupIn(opts.files) };
-  const config = resolveConfig(parsed.data, env, files, sources, problems);
+  const config = resolveConfig(valid, env, files, sources, later);
+  problems.push(...later.filter((p) => !followsFrom(p.path, dropped)));
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
@@ -85,18 +90,70 @@ function withSource(path: string, sources: Map<string, string>): string {
   return variable ? `${path} (from ${variable})` : path;
 }
 
-function zodProblems(error: z.ZodError, sources: Map<string, string>): ConfigProblem[] {
+/** Problems from zod's issues; `dropped` collects the paths whose values were wrong (not just unknown). */
+function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[], sources: Map<string, string>, dropped: string[]): ConfigProblem[] {
   const out: ConfigProblem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of issues) {
+    const at = [...prefix, ...issue.path];
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: "unknown field" });
-    } else {
-      const path = formatPath(issue.path);
-      const message = issue.code === "invalid_type" && issue.input === undefined ? "required field is missing" : issue.message;
-      out.push({ path: withSource(path, sources) || "(root)", message });
+      for (const key of issue.keys) out.push({ path: formatPath([...at, key]), message: "unknown field" });
+      continue;
     }
+    // A mapping given where { api, app } or similar is allowed: its own fields' problems say more.
+    if (issue.code === "invalid_union" && isMapping(issue.input)) {
+      const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0 || i.code === "unrecognized_keys"));
+      if (inside) {
+        out.push(...zodProblems(inside, at, sources, dropped));
+        continue;
+      }
+    }
+    const path = formatPath(at);
+    dropped.push(path);
+    const message = issue.input === undefined && issue.code === "invalid_type" ? "required field is missing" : `expected ${issue.message}, got ${describeValue(issue.input, path)}`;
+    out.push({ path: withSource(path, sources) || "(root)", message });
   }
   return out;
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** Fields that hold a key: a wrong value there is described by its type only, never quoted. */
+const SECRET_FIELD = /^keys\[\d+\]\.key$/;
+
+/** What was given, for "expected X, got Y": quoted only when it cannot be a secret. */
+function describeValue(value: unknown, path: string): string {
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (value instanceof Date) return "a date";
+  const secret = SECRET_FIELD.test(path);
+  switch (typeof value) {
+    case "string":
+      if (value === "") return "an empty string";
+      if (secret) return "a string";
+      if (looksLikeKey(value)) return "a string that looks like an API key (not shown)";
+      return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+    case "number":
+    case "boolean":
+      return secret ? `a ${typeof value}` : `the ${typeof value} ${String(value)}`;
+    case "object":
+      return "a mapping";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** True when a later problem at `path` only follows from a wrong value already reported in `dropped`. */
+function followsFrom(path: string, dropped: readonly string[]): boolean {
+  const bare = path.replace(/ \(from [A-Z_]+\)$/, "");
+  return dropped.some(
+    (d) =>
+      bare === d ||
+      bare.startsWith(`${d}.`) ||
+      bare.startsWith(`${d}[`) ||
+      // A key entry whose source field was dropped: "set exactly one of …" says nothing new.
+      (/^keys\[\d+\]$/.test(bare) && d.startsWith(`${bare}.`)),
+  );
 }
 
 function resolveUrl(text: string, path: string, problems: ConfigProblem[]): string {
@@ -257,8 +314,12 @@ function resolveKey(
     what = `the value of ${name}`;
     source = "env";
     value = env[name];
-    if (value === undefined || value.trim() === "") {
+    if (value === undefined) {
       problems.push({ path: `${at}.key_env`, message: `environment variable ${name} is not set` });
+      return undefined;
+    }
+    if (value.trim() === "") {
+      problems.push({ path: `${at}.key_env`, message: `environment variable ${name} is set but empty` });
       return undefined;
     }
   } else if (field === "key_file") {

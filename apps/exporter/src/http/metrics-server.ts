@@ -2,11 +2,20 @@
 // routers are mounted beside them (the console's page, assets and /api). `createMetricsApp` is a
 // plain (req, res) handler, so any server factory (TLS, basic auth) can wrap it.
 import http from "node:http";
-import express, { type Express, type NextFunction, type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Registry } from "prom-client";
 import type { Logger } from "pino";
 import { sharedRender, type RenderedPage } from "./shared-render.js";
+
+/**
+ * A connect-style handler mounted beside the built-in routes (an express `Router` is one). Written
+ * with node:http types only, so the published declarations need no `@types/express`; the method
+ * form keeps parameters bivariant, so an express handler (whose `req` is narrower) still fits.
+ */
+export type MountedHandler = {
+  handle(req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void): void;
+}["handle"];
 
 export interface MetricsServerDeps {
   /** The exporter's families (linted by promtool) and the Node process metrics, rendered together. */
@@ -23,7 +32,7 @@ export interface MetricsServerDeps {
   ready(): boolean;
   logger: Logger;
   /** Mounted at `/` after the built-in routes (the console). Default: none. */
-  routers?: readonly Router[];
+  routers?: readonly MountedHandler[];
   /** Makes the listening server around the request handler (TLS, basic auth: `./web-config`). Default `http.createServer`. */
   createServer?: (handler: http.RequestListener) => http.Server;
 }
@@ -43,7 +52,8 @@ async function sendPage(req: Request, res: Response, type: string, page: Rendere
   }
 }
 
-export function createMetricsApp(deps: MetricsServerDeps): Express {
+/** The metrics listener as a plain `(req, res)` handler (an express app inside), for any server to wrap. */
+export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener {
   const render = sharedRender(deps.registries, deps.version ?? (() => 0));
   const contentType = deps.registries[0]?.contentType ?? "text/plain; version=0.0.4; charset=utf-8";
   const app = express();

@@ -10,6 +10,8 @@ import { inspect } from "node:util";
 import { startSim, type KeySpec, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfigFile, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../../src/index.js";
+import { stringify } from "yaml";
+import { checkConfig } from "../../src/cli.js";
 import { captureLogger, sample, waitFor, withDecodedBytes } from "./support.js";
 
 const MARK = "CANARY";
@@ -209,5 +211,24 @@ describe("a key pasted into the wrong field", () => {
     const message = await loadConfigFile(file, {}).then(() => "", (err: Error) => err.message);
     expect(message).toMatch(/keys\[0\]\.key_file: holds an API key itself/);
     expect(message).not.toContain(MARK);
+  });
+
+  // Wrong-typed fields say what was given ("got the string …"): never when it is, or may be, a key.
+  it.each([
+    ["an integer field", { max_keys: STRANGER, keys: [] }, {}],
+    ["an enum field from the environment", { keys: [] }, { MINIMO_EXPORTER_LOG_LEVEL: STRANGER }],
+    ["an integer field from the environment", { keys: [] }, { MINIMO_EXPORTER_MAX_KEYS: `${STRANGER} ` }],
+    ["an alias with a space", { keys: [{ name: `${STRANGER} x`, key_env: "K" }] }, { K: "" }],
+    ["an operation of a list", { keys: [], probe: { operations: [{ op: STRANGER }] } }, {}],
+    ["key as a list", { keys: [{ name: "a", key: [STRANGER] }] }, {}],
+    ["key as a mapping", { keys: [{ name: "a", key: { value: STRANGER } }] }, {}],
+    ["upstream", { upstream: { api: STRANGER, app: 1 }, keys: [] }, {}],
+  ])("a key in %s is described, not quoted, by --check-config", async (_where, raw, env) => {
+    const file = join(dir, "wrong-type.yaml");
+    writeFileSync(file, stringify(raw));
+    const out: string[] = [];
+    expect(await checkConfig(file, { env, stdout: (l) => out.push(l), stderr: (l) => out.push(l) })).toBe(2);
+    expect(out.length).toBeGreaterThan(0);
+    for (const line of out) expect(line).not.toContain(MARK);
   });
 });
