@@ -17,7 +17,7 @@ import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
-import { Prober } from "./probes/prober.js";
+import { CONSOLE_PROBE_FLOOR_SECONDS, Prober } from "./probes/prober.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
 
@@ -152,9 +152,9 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   });
 
   async function keyFacts(): Promise<KeyFacts[]> {
-    // Starts the probes that are due (min_interval_seconds still applies) without waiting, so the
-    // console shows probe results even where no Prometheus scrapes.
-    await prober.refresh(0);
+    // Starts the probes that are due (min_interval_seconds, and never more often than the console
+    // floor) without waiting, so the console shows probe results even where no Prometheus scrapes.
+    await prober.refresh(0, CONSOLE_PROBE_FLOOR_SECONDS);
     const [remaining, limit, reset, updated] = await Promise.all([
       byKey(registry, MN.RATE_LIMIT_REMAINING),
       byKey(registry, MN.RATE_LIMIT_LIMIT),

@@ -6,6 +6,7 @@
 import { isApiKeyFormat, redactApiKeys } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import { replaceUnsafe } from "../logging/unsafe-text.js";
 import { bearerToken } from "../gateway/key-matcher.js";
 import { callerAddress, compileTrust, type TrustFn } from "./client-address.js";
 import { SpaceSaving } from "./space-saving.js";
@@ -52,7 +53,7 @@ export interface CallerTrackerOptions {
 const cleanUserAgent = (ua: string | undefined): string => {
   if (ua === undefined || ua === "") return "(none)";
   // Masked before it is cut, so a key at the edge cannot survive half-visible.
-  return redactApiKeys(ua).replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, MAX_USER_AGENT);
+  return replaceUnsafe(redactApiKeys(ua)).slice(0, MAX_USER_AGENT);
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -85,7 +86,7 @@ export class CallerTracker implements RejectionHook {
     const name = alias ?? UNKNOWN_KEY_ALIAS;
     const state = this.#aliases.get(name);
     if (!state) return; // a request that began before its key was reloaded away
-    const address = callerAddress(req, this.#trust);
+    const address = replaceUnsafe(callerAddress(req, this.#trust));
     const userAgent = cleanUserAgent(req.headers["user-agent"]);
     let clientId: string | undefined;
     if (alias === undefined) {
