@@ -49,5 +49,6 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 .budget-text { font-size: .85em; }
 #callers table { margin-bottom: 1rem; }
 #callers td { white-space: normal; }
+#callers td.ua { overflow-wrap: anywhere; min-width: 8rem; max-width: 24rem; }
 .error { color: #8a1010; font-weight: 600; }
 `;
