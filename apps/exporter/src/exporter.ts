@@ -13,6 +13,7 @@ import { UsageRing } from "./console/usage.js";
 import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
+import { ConnectionGuard, logAcceptErrors } from "./http/connection-guard.js";
 import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
@@ -58,13 +59,14 @@ const LISTEN_ERRORS: Record<string, string> = {
 /** Listens; a bind failure becomes a ConfigError naming the config field (`listen.gateway`). */
 function listen(server: http.Server, address: ListenAddress, field: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.once("error", (err: NodeJS.ErrnoException) => {
+    const onError = (err: NodeJS.ErrnoException) => {
       const code = err.code ?? "error";
       const where = address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
       reject(new ConfigError([{ path: field, message: `cannot listen on ${where}: ${LISTEN_ERRORS[code] ?? "bind failed"} (${code})` }]));
-    });
+    };
+    server.once("error", onError);
     server.listen(address.port, address.host, () => {
-      server.removeAllListeners("error");
+      server.off("error", onError);
       const { address: host, port } = server.address() as AddressInfo;
       const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
       resolve(`${isTlsServer(server) ? "https" : "http"}://${shown}:${port}`);
@@ -151,6 +153,10 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     createServer: listeners.metricsServer,
   });
 
+  // The metrics listener's cap and both listeners' accept errors (EMFILE), counted and logged.
+  new ConnectionGuard(metricsServer, { max: config.web.maxConnections, logger, registry });
+  logAcceptErrors(gateway.server, "gateway", logger);
+
   async function keyFacts(): Promise<KeyFacts[]> {
     // Starts the probes that are due (min_interval_seconds, and never more often than the console
     // floor) without waiting, so the console shows probe results even where no Prometheus scrapes.
@@ -215,6 +221,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       if (next.gateway.maxConnections !== config.gateway.maxConnections || next.gateway.upstreamMaxSockets !== config.gateway.upstreamMaxSockets) {
         logger.warn("gateway.max_connections / gateway.upstream_max_sockets changed: they apply after a restart");
       }
+      if (next.web.maxConnections !== config.web.maxConnections) logger.warn("web.max_connections changed: it applies after a restart");
       config = next;
       apply(next);
       exporterMetrics.reloaded(true);

@@ -46,6 +46,12 @@ export const rawConfigSchema = z.strictObject({
       tls: z.strictObject({ cert_file: z.string().min(1), key_file: z.string().min(1) }).optional(),
     })
     .optional(),
+  web: z
+    .strictObject({
+      max_connections: z.number().int().positive().optional(),
+      allowed_hosts: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
   keys: z.array(keySchema),
 });
 

@@ -65,3 +65,10 @@ export const GATEWAY_IN_FLIGHT_REQUESTS_HELP =
 export const EXPORTER_UNCAUGHT_ERRORS_TOTAL = "minimo_exporter_uncaught_errors_total";
 export const EXPORTER_UNCAUGHT_ERRORS_TOTAL_HELP =
   "Exceptions and rejections no handler caught, logged and survived by the last-resort handler (should stay 0; each one is a bug to report).";
+
+export const WEB_REJECTED_CONNECTIONS_TOTAL = "minimo_exporter_web_rejected_connections_total";
+export const WEB_REJECTED_CONNECTIONS_TOTAL_HELP =
+  "Connections to the metrics listener closed because web.max_connections were open: new ones refused at accept, or the oldest idle one closed to make room.";
+
+export const WEB_OPEN_CONNECTIONS = "minimo_exporter_web_open_connections";
+export const WEB_OPEN_CONNECTIONS_HELP = "Client connections open to the metrics listener (/metrics, /healthz, the console).";
