@@ -14,6 +14,7 @@ import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
 import { ConnectionGuard, logAcceptErrors } from "./http/connection-guard.js";
+import { isLoopbackName } from "./http/host-guard.js";
 import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
@@ -197,6 +198,12 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
+  if (config.web.allowedHosts === undefined && !isLoopbackName(config.listen.metrics.host)) {
+    logger.warn(
+      { listen: config.listen.metrics.host },
+      "web.allowed_hosts is not set: the metrics listener answers any Host name, so a web page can reach /api/keys by DNS rebinding; list the names it is reached by in web.allowed_hosts (IP addresses and localhost always work)",
+    );
+  }
   if (!isTlsServer(gateway.server) && !isLoopback(config.listen.gateway.host)) {
     logger.warn({ listen: config.listen.gateway.host }, "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls");
   }

@@ -4,6 +4,7 @@
 import type http from "node:http";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
 import type { ExporterConfig } from "../../config/types.js";
+import { guardHost, isLoopbackName, type HostPolicy } from "../host-guard.js";
 import { createBasicAuth, protect } from "./basic-auth.js";
 import { loadWebConfig, type WebConfig } from "./load.js";
 import { createWebServer, updateTls } from "./server.js";
@@ -29,13 +30,17 @@ export function createListeners(config: ExporterConfig, webConfigFile: string | 
   let web: WebConfig | undefined = webConfigFile === undefined ? undefined : loadWebConfig(webConfigFile);
   const gatewayMaterial = gatewayTls(config);
   const auth = createBasicAuth(() => web?.users);
+  // Whether the listener is on loopback is fixed at start (listen addresses need a restart);
+  // web.allowed_hosts is re-read on reload.
+  const loopbackListener = isLoopbackName(config.listen.metrics.host);
+  let hosts: HostPolicy = { loopbackListener, ...(config.web.allowedHosts ? { allowedHosts: config.web.allowedHosts } : {}) };
   const withHeaders = (handler: http.RequestListener): http.RequestListener => (req, res) => {
     for (const [name, value] of Object.entries(web?.headers ?? {})) res.setHeader(name, value);
     handler(req, res);
   };
   return {
     gatewayServer: (handler) => createWebServer(handler, gatewayMaterial),
-    metricsServer: (handler) => createWebServer(withHeaders(protect(handler, auth)), web?.tls),
+    metricsServer: (handler) => createWebServer(withHeaders(guardHost(protect(handler, auth), () => hosts)), web?.tls),
     reload(next, servers) {
       const nextWeb = webConfigFile === undefined ? undefined : loadWebConfig(webConfigFile);
       const nextGateway = gatewayTls(next);
@@ -45,6 +50,7 @@ export function createListeners(config: ExporterConfig, webConfigFile: string | 
       const m = updateTls(servers.metrics, nextWeb?.tls);
       if (m) warnings.push(`--web.config.file tls_server_config: ${m}`);
       web = nextWeb;
+      hosts = { loopbackListener, ...(next.web.allowedHosts ? { allowedHosts: next.web.allowedHosts } : {}) };
       return warnings;
     },
   };
