@@ -16,6 +16,9 @@ export const MAX_PENDING_VERIFICATIONS = 4;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const bcrypt = require(workerData.bcrypt);
+// On Linux a priority set from a thread applies to that thread only: the gateway's thread keeps
+// the CPU it needs while a flood keeps this one busy.
+try { require("node:os").setPriority(19); } catch {}
 parentPort.on("message", (m) => {
   let ok = false;
   try { ok = bcrypt.compareSync(m.password, m.hash); } catch {}
