@@ -250,6 +250,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
           metricsServer.closeAllConnections();
         }),
       ]);
+      await listeners.close();
       logger.info("exporter stopped");
     },
   };

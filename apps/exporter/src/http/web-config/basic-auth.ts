@@ -53,6 +53,8 @@ export interface BasicAuth {
   check(header: string | undefined): Promise<AuthResult>;
   /** Connect-style middleware: calls `next()` when authorised, answers 401 otherwise. */
   middleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
+  /** Stops the comparison worker (one is started again if needed). */
+  close(): Promise<void>;
 }
 
 /** Answers 401 with the challenge the toolkit sends. */
@@ -112,6 +114,7 @@ export function createBasicAuth(users: () => BasicAuthUsers | undefined, options
         (err) => next(err),
       );
     },
+    close: () => pool.close(),
   };
 }
 

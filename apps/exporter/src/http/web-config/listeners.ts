@@ -24,6 +24,8 @@ export interface Listeners {
   metricsServer(handler: http.RequestListener): http.Server;
   /** Re-reads the web config file and `gateway.tls`; returns warnings (changes that need a restart). */
   reload(config: ExporterConfig, servers: { gateway: http.Server; metrics: http.Server }): string[];
+  /** Stops what the listeners run beside the servers (the bcrypt worker). */
+  close(): Promise<void>;
 }
 
 export function createListeners(config: ExporterConfig, webConfigFile: string | undefined): Listeners {
@@ -53,5 +55,6 @@ export function createListeners(config: ExporterConfig, webConfigFile: string | 
       hosts = { loopbackListener, ...(next.web.allowedHosts ? { allowedHosts: next.web.allowedHosts } : {}) };
       return warnings;
     },
+    close: () => auth.close(),
   };
 }
