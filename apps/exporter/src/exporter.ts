@@ -13,7 +13,7 @@ import { UsageRing } from "./console/usage.js";
 import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
-import { ConnectionGuard, logAcceptErrors } from "./http/connection-guard.js";
+import { ConnectionGuard, logAcceptErrors, logDrops } from "./http/connection-guard.js";
 import { isLoopbackName } from "./http/host-guard.js";
 import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
@@ -157,6 +157,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // The metrics listener's cap and both listeners' accept errors (EMFILE), counted and logged.
   new ConnectionGuard(metricsServer, { max: config.web.maxConnections, logger, registry });
   logAcceptErrors(gateway.server, "gateway", logger);
+  logDrops(gateway.server, "gateway", "gateway.max_connections", logger);
 
   async function keyFacts(): Promise<KeyFacts[]> {
     // Starts the probes that are due (min_interval_seconds, and never more often than the console

@@ -63,6 +63,14 @@ export function logAcceptErrors(server: http.Server, label: string, logger: Logg
   });
 }
 
+/** Logs a server's `drop` events (connections closed at accept by `server.maxConnections`) at most once a minute. */
+export function logDrops(server: http.Server, label: string, field: string, logger: Logger, now: () => number = Date.now): void {
+  const line = rateLimitedLog(now, (suppressed) =>
+    logger.warn({ max: server.maxConnections, moreSinceLastLine: suppressed }, `${label}: ${field} reached; closing new connections at accept`),
+  );
+  server.on("drop", line);
+}
+
 export class ConnectionGuard {
   /** Open connections, oldest first (a Set keeps insertion order), each with its requests in progress. */
   readonly #open = new Map<Socket, { busy: number }>();

@@ -57,6 +57,7 @@ describe("descriptor exhaustion", () => {
       const text = await (await fetch(started.metrics, { signal: AbortSignal.timeout(10_000) })).text();
       expect(sample(text, "minimo_gateway_rejected_connections_total")).toBe(SOCKETS - 512);
       expect(sample(text, "minimo_gateway_open_connections")).toBe(512);
+      expect(output.stdout.split("\n").filter((l) => l.includes("gateway.max_connections reached"))).toHaveLength(1);
       for (const s of sockets) s.destroy();
       await waitFor(async () => (await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` } })).status === 200, 10_000, "gateway serving again");
       child.kill("SIGTERM");
