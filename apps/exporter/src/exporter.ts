@@ -205,7 +205,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       "web.allowed_hosts is not set: the metrics listener answers any Host name, so a web page can reach /api/keys by DNS rebinding; list the names it is reached by in web.allowed_hosts (IP addresses and localhost always work)",
     );
   }
-  if (!isTlsServer(gateway.server) && !isLoopback(config.listen.gateway.host)) {
+  if (!isTlsServer(gateway.server) && !isLoopbackName(config.listen.gateway.host)) {
     logger.warn({ listen: config.listen.gateway.host }, "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls");
   }
 
@@ -255,11 +255,6 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       logger.info("exporter stopped");
     },
   };
-}
-
-/** True for a loopback address (IPv4 127/8, ::1, localhost). */
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 
 /** The values of a `{key}` gauge, by key (read through the registry so collect() hooks run). */

@@ -72,7 +72,7 @@ export function logDrops(server: http.Server, label: string, field: string, logg
 }
 
 export class ConnectionGuard {
-  /** Open connections, oldest first (a Set keeps insertion order), each with its requests in progress. */
+  /** Open connections, oldest first (a Map keeps insertion order), each with its requests in progress. */
   readonly #open = new Map<Socket, { busy: number }>();
   readonly #max: number;
   readonly rejected: Counter;
