@@ -13,12 +13,14 @@ import { UsageRing } from "./console/usage.js";
 import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
+import { ConnectionGuard, logAcceptErrors, logDrops } from "./http/connection-guard.js";
+import { isLoopbackName } from "./http/host-guard.js";
 import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
 import { createProcessRegistry } from "./metrics/process-metrics.js";
-import { Prober } from "./probes/prober.js";
+import { CONSOLE_PROBE_FLOOR_SECONDS, Prober } from "./probes/prober.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
 
@@ -59,13 +61,14 @@ const LISTEN_ERRORS: Record<string, string> = {
 /** Listens; a bind failure becomes a ConfigError naming the config field (`listen.gateway`). */
 function listen(server: http.Server, address: ListenAddress, field: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.once("error", (err: NodeJS.ErrnoException) => {
+    const onError = (err: NodeJS.ErrnoException) => {
       const code = err.code ?? "error";
       const where = address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
       reject(new ConfigError([{ path: field, message: `cannot listen on ${where}: ${LISTEN_ERRORS[code] ?? "bind failed"} (${code})` }]));
-    });
+    };
+    server.once("error", onError);
     server.listen(address.port, address.host, () => {
-      server.removeAllListeners("error");
+      server.off("error", onError);
       const { address: host, port } = server.address() as AddressInfo;
       const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
       resolve(`${isTlsServer(server) ? "https" : "http"}://${shown}:${port}`);
@@ -153,10 +156,15 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     createServer: listeners.metricsServer,
   });
 
+  // The metrics listener's cap and both listeners' accept errors (EMFILE), counted and logged.
+  new ConnectionGuard(metricsServer, { max: config.web.maxConnections, logger, registry });
+  logAcceptErrors(gateway.server, "gateway", logger);
+  logDrops(gateway.server, "gateway", "gateway.max_connections", logger);
+
   async function keyFacts(): Promise<KeyFacts[]> {
-    // Starts the probes that are due (min_interval_seconds still applies) without waiting, so the
-    // console shows probe results even where no Prometheus scrapes.
-    await prober.refresh(0);
+    // Starts the probes that are due (min_interval_seconds, and never more often than the console
+    // floor) without waiting, so the console shows probe results even where no Prometheus scrapes.
+    await prober.refresh(0, CONSOLE_PROBE_FLOOR_SECONDS);
     const [remaining, limit, reset, updated] = await Promise.all([
       byKey(registry, MN.RATE_LIMIT_REMAINING),
       byKey(registry, MN.RATE_LIMIT_LIMIT),
@@ -193,7 +201,13 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
-  if (!isTlsServer(gateway.server) && !isLoopback(config.listen.gateway.host)) {
+  if (config.web.allowedHosts === undefined && !isLoopbackName(config.listen.metrics.host)) {
+    logger.warn(
+      { listen: config.listen.metrics.host },
+      "web.allowed_hosts is not set: the metrics listener answers any Host name, so a web page can reach /api/keys by DNS rebinding; list the names it is reached by in web.allowed_hosts (IP addresses and localhost always work)",
+    );
+  }
+  if (!isTlsServer(gateway.server) && !isLoopbackName(config.listen.gateway.host)) {
     logger.warn({ listen: config.listen.gateway.host }, "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls");
   }
 
@@ -221,6 +235,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       if (next.gateway.maxConnections !== config.gateway.maxConnections || next.gateway.upstreamMaxSockets !== config.gateway.upstreamMaxSockets) {
         logger.warn("gateway.max_connections / gateway.upstream_max_sockets changed: they apply after a restart");
       }
+      if (next.web.maxConnections !== config.web.maxConnections) logger.warn("web.max_connections changed: it applies after a restart");
       config = next;
       apply(next);
       exporterMetrics.reloaded(true);
@@ -242,14 +257,10 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
           metricsServer.closeAllConnections();
         }),
       ]);
+      await listeners.close();
       logger.info("exporter stopped");
     },
   };
-}
-
-/** True for a loopback address (IPv4 127/8, ::1, localhost). */
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 
 /** The values of a `{key}` gauge, by key (read through the registry so collect() hooks run). */

@@ -256,3 +256,48 @@ describe.skipIf(!available)("key console at 500 keys", () => {
     await page.close();
   });
 });
+
+describe.skipIf(!available)("key console with a long unbroken User-Agent", () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const usage = new UsageRing();
+    usage.setKeys(["old"]);
+    for (let n = 0; n < 3; n++) usage.recordResponse("old", 401);
+    const now = new Date().toISOString();
+    // The longest User-Agent the tracker keeps (200 characters), with no place to break.
+    const table = {
+      alias: "old", capacity: 20, evictions: 0,
+      callers: [{ address: "203.0.113.9", userAgent: "A".repeat(200), count: 12345, countError: 0, unauthorized: 12345, forbidden: 0, lastOperation: "/public/v1/custom-fields", firstSeen: now, lastSeen: now }],
+    };
+    const facts: KeyFacts[] = [{ alias: "old", clientId: "c1", probe: { state: "disabled" }, budget: {} }];
+    const source = { keys: async () => facts, usage, callers: { table: (alias: string) => (alias === "old" ? table : undefined) }, version: "test" };
+    const app = express().use(consoleRouter(source, captureLogger("silent").logger));
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it("wraps it inside the page, so the callers table and its counts stay on screen at 1280 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const callers = page.locator('#callers table[data-alias="old"]');
+    await expect.poll(() => callers.count(), { timeout: 15_000 }).toBe(1);
+    const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+    const box = await callers.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport);
+    const count = callers.locator("tbody td.num").first();
+    expect(await count.textContent()).toMatch(/12[,.\u202f\u00a0]?345/);
+    const countBox = await count.boundingBox();
+    expect(countBox!.x + countBox!.width).toBeLessThanOrEqual(viewport);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport);
+    await page.close();
+  });
+});

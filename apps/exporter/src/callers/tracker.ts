@@ -6,6 +6,7 @@
 import { isApiKeyFormat, redactApiKeys } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
+import { replaceUnsafe } from "../logging/unsafe-text.js";
 import { bearerToken } from "../gateway/key-matcher.js";
 import { callerAddress, compileTrust, type TrustFn } from "./client-address.js";
 import { SpaceSaving } from "./space-saving.js";
@@ -52,7 +53,7 @@ export interface CallerTrackerOptions {
 const cleanUserAgent = (ua: string | undefined): string => {
   if (ua === undefined || ua === "") return "(none)";
   // Masked before it is cut, so a key at the edge cannot survive half-visible.
-  return redactApiKeys(ua).replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, MAX_USER_AGENT);
+  return replaceUnsafe(redactApiKeys(ua)).slice(0, MAX_USER_AGENT);
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -86,7 +87,7 @@ export class CallerTracker implements RejectionHook {
     const configured = alias === undefined ? undefined : this.#aliases.get(alias);
     const name = configured === undefined ? UNKNOWN_KEY_ALIAS : alias!;
     const state = configured ?? this.#aliases.get(UNKNOWN_KEY_ALIAS)!;
-    const address = callerAddress(req, this.#trust);
+    const address = replaceUnsafe(callerAddress(req, this.#trust));
     const userAgent = cleanUserAgent(req.headers["user-agent"]);
     let clientId: string | undefined;
     if (name === UNKNOWN_KEY_ALIAS) {

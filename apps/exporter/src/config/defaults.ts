@@ -34,6 +34,14 @@ export const DEFAULTS = Object.freeze({
     /** Upstream sockets per host (api, app); requests beyond it wait in the agent's queue. */
     upstreamMaxSockets: 128,
   }),
+  web: Object.freeze({
+    /**
+     * Open connections to the metrics listener (Prometheus, the console, health checks): a
+     * flood of slow connections there must not take the gateway's descriptors. With the
+     * gateway's defaults: 512 + 2 × 128 + 64 stays well under a 1024 `ulimit -n`.
+     */
+    maxConnections: 64,
+  }),
 });
 
 /** Environment variables that override config fields (applied before validation). */

@@ -250,9 +250,23 @@ function resolveConfig(
       upstreamMaxSockets: raw.gateway?.upstream_max_sockets ?? DEFAULTS.gateway.upstreamMaxSockets,
       ...gatewayTls(raw.gateway?.tls, files, problems),
     },
+    web: {
+      maxConnections: raw.web?.max_connections ?? DEFAULTS.web.maxConnections,
+      ...(raw.web?.allowed_hosts !== undefined ? { allowedHosts: allowedHosts(raw.web.allowed_hosts, problems) } : {}),
+    },
     keys,
     warnings,
   };
+}
+
+/** Host names as a browser sends them in `Host`, without a port: `metrics.example.com`. */
+function allowedHosts(entries: readonly string[], problems: ConfigProblem[]): string[] {
+  entries.forEach((entry, i) => {
+    if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(entry) || entry.includes("..")) {
+      problems.push({ path: `web.allowed_hosts[${i}]`, message: `must be a host name without scheme, port or path, such as metrics.example.com; got "${entry.slice(0, 64)}"` });
+    }
+  });
+  return entries.map((e) => e.toLowerCase());
 }
 
 function trustedProxies(entries: readonly string[], problems: ConfigProblem[]): string[] {

@@ -61,6 +61,12 @@ function buildSchema(lenient: boolean) {
         tls: optional(object({ cert_file: z.string(what("a file path")).min(1, what("a file path")), key_file: z.string(what("a file path")).min(1, what("a file path")) })),
       }),
     ),
+    web: optional(
+      object({
+        max_connections: optional(positiveInt()),
+        allowed_hosts: optional(list(z.string(what("a host name")).min(1, what("a host name")), "a list of host names", "")),
+      }),
+    ),
     // Lenient: a key entry that is not a mapping becomes one with no source, whose problems are
     // already reported at its path; an unreadable list of keys becomes none.
     keys: lenient ? list(keySchema, "a list of keys", { name: "" }).catch([]) : list(keySchema, "a list of keys", { name: "" }),

@@ -55,6 +55,13 @@ export interface ExporterConfig {
     /** HTTPS for the gateway listener: absolute paths, checked when parsed and re-read on reload. */
     readonly tls?: { readonly certFile: string; readonly keyFile: string };
   };
+  /** The metrics listener (/metrics, /healthz, the console). */
+  readonly web: {
+    /** Client connections it holds open at once; past it the oldest idle one is closed, or the new one. */
+    readonly maxConnections: number;
+    /** Host names (lower case, no port) it answers besides loopback names and IP literals; undefined: any. */
+    readonly allowedHosts?: readonly string[];
+  };
   readonly keys: readonly KeyConfig[];
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */
   readonly warnings: readonly string[];

@@ -52,6 +52,12 @@ async function sendPage(req: Request, res: Response, type: string, page: Rendere
   }
 }
 
+/** The 4xx status express' router put on an error it raised for the request itself, if any. */
+function clientErrorStatus(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : undefined;
+}
+
 /** The metrics listener as a plain `(req, res)` handler (an express app inside), for any server to wrap. */
 export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener {
   const render = sharedRender(deps.registries, deps.version ?? (() => 0));
@@ -97,7 +103,16 @@ export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener 
   app.use((req, res) => send(req, res, 404, "text/plain", "not found\n"));
   // Express' default handler would print the stack; log it (redacted) and answer plainly.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    deps.logger.error({ err, path: req.path }, "request failed");
+    const status = clientErrorStatus(err);
+    if (status !== undefined) {
+      // The client's own mistake (a bad percent-escape in a path parameter): answered, never
+      // logged — the path is caller-chosen text, and anyone can send it without credentials.
+      if (res.headersSent) return;
+      if (req.path.startsWith("/api/")) send(req, res, status, "application/json; charset=utf-8", JSON.stringify({ error: { code: "bad_request", message: "the path is not valid percent-encoding" } }));
+      else send(req, res, status, "text/plain", "bad request\n");
+      return;
+    }
+    deps.logger.error({ err, method: req.method }, "request failed");
     if (!res.headersSent) send(req, res, 500, "text/plain", "internal error\n");
   });
   return app;

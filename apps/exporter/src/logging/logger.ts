@@ -1,9 +1,10 @@
-// JSON logs (pino). Secrets are kept out three ways: known fields are redacted by path, errors are
+// JSON logs (pino), with C1 controls and bidi overrides escaped (unsafe-text.ts). Secrets are kept out three ways: known fields are redacted by path, errors are
 // reduced to an allow-list of fields (error-fields.ts), and any text shaped like a Minimo key is
 // masked in messages and serialized errors.
 import { redactApiKeys } from "@minimo/client";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { errorFields } from "./error-fields.js";
+import { escapeUnsafeJson } from "./unsafe-text.js";
 
 export type { Logger };
 
@@ -38,7 +39,20 @@ export function createLogger(opts: CreateLoggerOptions = {}): Logger {
       },
     },
   };
-  return pino(options, opts.destination ?? stdoutDestination());
+  return pino(options, escaping(opts.destination ?? stdoutDestination()));
+}
+
+/**
+ * Writes each line with C1 controls and bidi overrides escaped: caller-chosen text (a
+ * User-Agent, a path) logged as a field must not reorder or restyle the line in a terminal.
+ */
+function escaping(dest: DestinationStream): DestinationStream {
+  const inner = dest as DestinationStream & { flush?: (cb?: (err?: Error) => void) => void; flushSync?: () => void };
+  return {
+    write: (line: string) => dest.write(escapeUnsafeJson(line)),
+    ...(typeof inner.flush === "function" ? { flush: inner.flush.bind(dest) } : {}),
+    ...(typeof inner.flushSync === "function" ? { flushSync: inner.flushSync.bind(dest) } : {}),
+  } as DestinationStream;
 }
 
 /**

@@ -69,3 +69,10 @@ export const EXPORTER_UNCAUGHT_EXCEPTIONS_TOTAL_HELP =
 export const EXPORTER_UNHANDLED_REJECTIONS_TOTAL = "minimo_exporter_unhandled_rejections_total";
 export const EXPORTER_UNHANDLED_REJECTIONS_TOTAL_HELP =
   "Promise rejections no handler caught, logged and survived (should stay 0; each one is a bug to report).";
+
+export const WEB_REJECTED_CONNECTIONS_TOTAL = "minimo_exporter_web_rejected_connections_total";
+export const WEB_REJECTED_CONNECTIONS_TOTAL_HELP =
+  "Connections to the metrics listener closed because web.max_connections were open: new ones refused at accept, or the oldest idle one closed to make room.";
+
+export const WEB_OPEN_CONNECTIONS = "minimo_exporter_web_open_connections";
+export const WEB_OPEN_CONNECTIONS_HELP = "Client connections open to the metrics listener (/metrics, /healthz, the console).";

@@ -24,6 +24,13 @@ interface KeyState {
   lastProbeAt?: number;
 }
 
+/**
+ * The shortest interval between probes of one key that the console (`/api/keys`, unauthenticated
+ * unless basic auth is configured) may cause, whatever `min_interval_seconds` says: with 0 there,
+ * every page load used to start a probe with the real key. Scrapes keep their own interval.
+ */
+export const CONSOLE_PROBE_FLOOR_SECONDS = 30;
+
 export interface ProberDeps {
   exporterMetrics: ExporterMetrics;
   /** Applies a probe answer's rate-limit headers to the key's budget gauges (`metrics.recordBudget`). */
@@ -104,15 +111,19 @@ export class Prober {
     };
   }
 
-  /** Starts the probes that are due and waits for in-flight ones at most `waitMs`. */
-  async refresh(waitMs: number): Promise<void> {
+  /**
+   * Starts the probes that are due and waits for in-flight ones at most `waitMs`. A probe is due
+   * `min_interval_seconds` after the last one started, or `floorSeconds` if that is longer (the
+   * console passes CONSOLE_PROBE_FLOOR_SECONDS: page loads must not spend a key's budget faster than scrapes do).
+   */
+  async refresh(waitMs: number, floorSeconds = 0): Promise<void> {
     if (this.#abort.signal.aborted) return;
     const now = performance.now();
     const pending: Promise<void>[] = [];
     for (const state of this.#states.values()) {
       const { operations, minIntervalSeconds } = state.key.probe;
       if (operations.length === 0) continue;
-      if (!state.inFlight && now - state.lastStartedAt >= minIntervalSeconds * 1000) this.#start(state);
+      if (!state.inFlight && now - state.lastStartedAt >= Math.max(minIntervalSeconds, floorSeconds) * 1000) this.#start(state);
       if (state.inFlight) pending.push(state.inFlight);
     }
     if (pending.length === 0 || waitMs <= 0) return;

@@ -166,6 +166,10 @@ describe("canary secrets appear nowhere", () => {
     for (const { alias } of (JSON.parse(keysJson) as { keys: { alias: string }[] }).keys) {
       see(`callers of ${alias}`, await (await fetch(`${exporter.consoleUrl}api/keys/${encodeURIComponent(alias)}/callers`)).text());
     }
+    // A canary key in a path with a bad percent-escape (answered 400, never logged).
+    const badEscape = await fetch(`${exporter.consoleUrl}api/keys/${simKeys[0]!.key}%E0%A4%A/callers`);
+    expect(badEscape.status).toBe(400);
+    see("bad percent-escape answer", await badEscape.text());
 
     // The run did go through every path it claims to.
     const logs = log.lines.join("\n");

@@ -51,7 +51,7 @@ var __name = function (f) { return f; };
       var t = state.callers[k.alias];
       if (!t) return "";
       var rows = t.callers.map(function (c) {
-        return "<tr><td>" + esc(c.address) + "</td><td>" + esc(c.userAgent) + "</td><td>" + (c.clientId ? esc(c.clientId) : '<span class="muted">—</span>') +
+        return "<tr><td class=\"ua\">" + esc(c.address) + "</td><td class=\"ua\">" + esc(c.userAgent) + "</td><td>" + (c.clientId ? esc(c.clientId) : '<span class="muted">—</span>') +
           '</td><td class="num">' + fmt(c.count) + (c.countError ? ' <span class="muted">(at least ' + fmt(c.count - c.countError) + ")</span>" : "") + '</td><td class="num">' + fmt(c.unauthorized) + '</td><td class="num">' + fmt(c.forbidden) +
           "</td><td>" + esc(c.lastOperation) + "</td><td>" + esc(ago(c.firstSeen)) + "</td><td>" + esc(ago(c.lastSeen)) + "</td></tr>";
       }).join("");

@@ -49,6 +49,7 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 .budget-text { font-size: .85em; }
 #callers table { margin-bottom: 1rem; }
 #callers td { white-space: normal; }
+#callers td.ua { overflow-wrap: anywhere; min-width: 8rem; max-width: 24rem; }
 .error { color: #8a1010; font-weight: 600; }
 /* At 1,024 px every column fits without a horizontal scrollbar: the sparklines narrow (their
    viewBox stretches), long headers and the budget text wrap, cells and margins tighten. */

@@ -1,20 +1,41 @@
 // HTTP basic auth against bcrypt hashes (exporter-toolkit `basic_auth_users`). A plain function
 // any handler can call, and a connect-style middleware for express apps.
 //
-// bcrypt is slow on purpose (~50-100 ms at cost 10): a verified user+password+hash triple is
-// remembered by its SHA-256, so a scraper every 15 s does not cost a bcrypt round each time. An
-// unknown user is still compared against a fixed hash, so timing does not tell which users exist.
+// bcrypt is slow on purpose (~100 ms at cost 10 in bcryptjs): a verified user+password+hash
+// triple is remembered by its SHA-256, so a scraper every 15 s does not cost a bcrypt round each
+// time, and keeps getting in while a flood of wrong passwords fills the comparison queue. The
+// comparisons run on a worker thread with a bounded queue (./bcrypt-pool.ts); past the bound the
+// answer is 429 with Retry-After, at once. An unknown user is compared against a dummy hash of
+// the configured hashes' cost, so timing does not tell which users exist.
 // Nothing here logs: a wrong password leaves no trace but the 401.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import bcrypt from "bcryptjs";
+import { BcryptPool } from "./bcrypt-pool.js";
 
 /** user -> bcrypt hash. */
 export type BasicAuthUsers = ReadonlyMap<string, string>;
 
-// bcrypt of a random string nobody knows; only its cost matters.
-const DUMMY_HASH = "$2b$10$hMR5kV8OPeluUZaLp0ij6O5FMofqoH4yTkmymGEx9WTj/Xz5y/O8C";
+// A hash nobody's password matches; its cost field is replaced by the configured one.
+const DUMMY_REST = "$hMR5kV8OPeluUZaLp0ij6O5FMofqoH4yTkmymGEx9WTj/Xz5y/O8C";
 const MAX_CACHE = 1024;
+
+/**
+ * The hash an unknown user is compared against: the highest cost among the configured hashes, so
+ * that with one cost (the usual case) a known and an unknown user take the same time.
+ */
+export function dummyHashFor(users: BasicAuthUsers): string {
+  let cost = 10;
+  let first = true;
+  for (const hash of users.values()) {
+    const c = Number(hash.slice(4, 6));
+    if (Number.isInteger(c) && (first || c > cost)) cost = c;
+    first = false;
+  }
+  return `$2b$${String(cost).padStart(2, "0")}${DUMMY_REST}`;
+}
+
+/** How a request's credentials fared: "busy" when too many comparisons are already pending. */
+export type AuthResult = "ok" | "denied" | "busy";
 
 /** The `Authorization: Basic` credentials, or undefined when absent or malformed. */
 export function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
@@ -28,10 +49,12 @@ export function parseBasicAuth(header: string | undefined): { user: string; pass
 }
 
 export interface BasicAuth {
-  /** True when the header carries a configured user and its password. */
-  check(header: string | undefined): Promise<boolean>;
+  /** Whether the header carries a configured user and its password ("busy": not checked, try later). */
+  check(header: string | undefined): Promise<AuthResult>;
   /** Connect-style middleware: calls `next()` when authorised, answers 401 otherwise. */
   middleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
+  /** Stops the comparison worker (one is started again if needed). */
+  close(): Promise<void>;
 }
 
 /** Answers 401 with the challenge the toolkit sends. */
@@ -41,34 +64,57 @@ export function sendUnauthorized(res: ServerResponse): void {
   res.end(body);
 }
 
+/** Answers 429 with Retry-After: the comparison queue is full, nothing was checked. */
+export function sendBusy(res: ServerResponse): void {
+  const body = "Too many authentication attempts at once; retry shortly\n";
+  res.writeHead(429, { "retry-after": "1", "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function answer(result: AuthResult, res: ServerResponse, next: () => void): void {
+  if (result === "ok") next();
+  else if (result === "busy") sendBusy(res);
+  else sendUnauthorized(res);
+}
+
+export interface BasicAuthOptions {
+  /** Where comparisons run; default a pool of one worker thread with `MAX_PENDING_VERIFICATIONS`. */
+  pool?: BcryptPool;
+}
+
 /** Basic auth over `users()` (read per request, so a reload swaps users without a restart). */
-export function createBasicAuth(users: () => BasicAuthUsers | undefined): BasicAuth {
+export function createBasicAuth(users: () => BasicAuthUsers | undefined, options: BasicAuthOptions = {}): BasicAuth {
+  const pool = options.pool ?? new BcryptPool();
   const verified = new Map<string, true>();
   const fingerprint = (user: string, password: string, hash: string) => createHash("sha256").update(`${user}\0${password}\0${hash}`).digest();
+  let dummy: { table: BasicAuthUsers; hash: string } | undefined;
 
-  async function check(header: string | undefined): Promise<boolean> {
+  async function check(header: string | undefined): Promise<AuthResult> {
     const table = users();
-    if (table === undefined || table.size === 0) return true;
+    if (table === undefined || table.size === 0) return "ok";
     const creds = parseBasicAuth(header);
-    if (!creds) return false;
+    if (!creds) return "denied";
+    if (dummy?.table !== table) dummy = { table, hash: dummyHashFor(table) };
     const hash = table.get(creds.user);
-    const id = fingerprint(creds.user, creds.password, hash ?? DUMMY_HASH).toString("hex");
-    if (hash !== undefined && verified.has(id)) return true;
-    const ok = await bcrypt.compare(creds.password, hash ?? DUMMY_HASH);
-    if (!ok || hash === undefined) return false;
+    const id = fingerprint(creds.user, creds.password, hash ?? dummy.hash).toString("hex");
+    if (hash !== undefined && verified.has(id)) return "ok";
+    const verdict = await pool.verify(creds.password, hash ?? dummy.hash);
+    if (verdict === "busy") return "busy";
+    if (verdict !== "match" || hash === undefined) return "denied";
     if (verified.size >= MAX_CACHE) verified.clear();
     verified.set(id, true);
-    return true;
+    return "ok";
   }
 
   return {
     check,
     middleware(req, res, next) {
       check(req.headers.authorization).then(
-        (ok) => (ok ? next() : sendUnauthorized(res)),
+        (result) => answer(result, res, next),
         (err) => next(err),
       );
     },
+    close: () => pool.close(),
   };
 }
 
@@ -88,7 +134,7 @@ export function protect<H extends (req: IncomingMessage, res: ServerResponse) =>
       return;
     }
     auth.check(req.headers.authorization).then(
-      (ok) => (ok ? handler(req, res) : sendUnauthorized(res)),
+      (result) => answer(result, res, () => handler(req, res)),
       () => {
         res.writeHead(500, { "content-type": "text/plain" });
         res.end("internal error\n");

@@ -6,6 +6,7 @@ import type http from "node:http";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
 import type { ExporterConfig } from "../../config/types.js";
 import { lookupIn, readRegularFiles } from "../../files/read.js";
+import { guardHost, isLoopbackName, type HostPolicy } from "../host-guard.js";
 import { createBasicAuth, protect } from "./basic-auth.js";
 import { loadWebConfig, type WebConfig } from "./load.js";
 import { createWebServer, updateTls } from "./server.js";
@@ -26,19 +27,25 @@ export interface Listeners {
   metricsServer(handler: http.RequestListener): http.Server;
   /** Re-reads the web config file and `gateway.tls`; returns warnings (changes that need a restart). */
   reload(config: ExporterConfig, servers: { gateway: http.Server; metrics: http.Server }): Promise<string[]>;
+  /** Stops what the listeners run beside the servers (the bcrypt worker). */
+  close(): Promise<void>;
 }
 
 export async function createListeners(config: ExporterConfig, webConfigFile: string | undefined): Promise<Listeners> {
   let web: WebConfig | undefined = webConfigFile === undefined ? undefined : await loadWebConfig(webConfigFile);
   const gatewayMaterial = await gatewayTls(config);
   const auth = createBasicAuth(() => web?.users);
+  // Whether the listener is on loopback is fixed at start (listen addresses need a restart);
+  // web.allowed_hosts is re-read on reload.
+  const loopbackListener = isLoopbackName(config.listen.metrics.host);
+  let hosts: HostPolicy = { loopbackListener, ...(config.web.allowedHosts ? { allowedHosts: config.web.allowedHosts } : {}) };
   const withHeaders = (handler: http.RequestListener): http.RequestListener => (req, res) => {
     for (const [name, value] of Object.entries(web?.headers ?? {})) res.setHeader(name, value);
     handler(req, res);
   };
   return {
     gatewayServer: (handler) => createWebServer(handler, gatewayMaterial),
-    metricsServer: (handler) => createWebServer(withHeaders(protect(handler, auth)), web?.tls),
+    metricsServer: (handler) => createWebServer(withHeaders(guardHost(protect(handler, auth), () => hosts)), web?.tls),
     async reload(next, servers) {
       const nextWeb = webConfigFile === undefined ? undefined : await loadWebConfig(webConfigFile);
       const nextGateway = await gatewayTls(next);
@@ -48,7 +55,9 @@ export async function createListeners(config: ExporterConfig, webConfigFile: str
       const m = updateTls(servers.metrics, nextWeb?.tls);
       if (m) warnings.push(`--web.config.file tls_server_config: ${m}`);
       web = nextWeb;
+      hosts = { loopbackListener, ...(next.web.allowedHosts ? { allowedHosts: next.web.allowedHosts } : {}) };
       return warnings;
     },
+    close: () => auth.close(),
   };
 }
