@@ -15,6 +15,7 @@ import { rawConfigSchema, type RawConfig, type RawKey } from "./schema.js";
 import { Secret } from "./secret.js";
 import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
 import { loadTlsMaterial } from "../http/web-config/tls.js";
+import { checkReplaces, resolveInventory, resolveSettings } from "../posture/inventory.js";
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
@@ -164,6 +165,7 @@ function resolveConfig(
     } else byDigest.set(digest, i);
     keys.push(key);
   });
+  checkReplaces(raw.keys, problems);
 
   return {
     upstream,
@@ -185,6 +187,8 @@ function resolveConfig(
       ...gatewayTls(raw.gateway?.tls, baseDir, problems),
     },
     keys,
+    ...(raw.state?.path !== undefined ? { state: { path: resolve(baseDir, raw.state.path) } } : {}),
+    posture: resolveSettings(raw.posture),
     warnings,
   };
 }
@@ -230,6 +234,7 @@ function resolveKey(
     ? resolveOperations(raw.probe.operations, `${at}.probe.operations`, problems)
     : defaultOps;
   const expiresAt = raw.expires === undefined ? undefined : parseExpiry(raw.expires, `${at}.expires`, problems);
+  const inventory = resolveInventory(raw, at, problems);
   if (given.length !== 1) {
     problems.push({ path: at, message: `set exactly one of key_env, key_file or key (found ${given.length ? given.join(", ") : "none"})` });
     return undefined;
@@ -285,6 +290,7 @@ function resolveKey(
     source,
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     probe: { operations, minIntervalSeconds: raw.probe?.min_interval_seconds ?? defaultInterval },
+    inventory,
   };
 }
 

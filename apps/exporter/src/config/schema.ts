@@ -1,6 +1,7 @@
 // The shape of the YAML file (snake_case), checked by zod. Every object is strict so a misspelt
 // field is an error with its path rather than a silently ignored setting.
 import { z } from "zod";
+import { postureKeyFields, postureSchema, stateSchema } from "../posture/config-schema.js";
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -19,6 +20,7 @@ const keySchema = z.strictObject({
   key: z.string().optional(),
   expires: z.union([z.string(), z.date()]).optional(),
   probe: probeSchema.optional(),
+  ...postureKeyFields,
 });
 
 export const rawConfigSchema = z.strictObject({
@@ -46,6 +48,8 @@ export const rawConfigSchema = z.strictObject({
       tls: z.strictObject({ cert_file: z.string().min(1), key_file: z.string().min(1) }).optional(),
     })
     .optional(),
+  state: stateSchema,
+  posture: postureSchema,
   keys: z.array(keySchema),
 });
 
