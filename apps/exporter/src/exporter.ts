@@ -17,6 +17,7 @@ import { createMetricsServer } from "./http/metrics-server.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
+import { PostureService } from "./posture/service.js";
 import { Prober } from "./probes/prober.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
@@ -30,6 +31,10 @@ export interface StartExporterOptions {
   shard?: { index: number; total: number };
   /** `--web.config.file`: TLS and basic auth for the metrics listener (exporter-toolkit format), re-read on reload. Default: plain HTTP, no auth. */
   webConfigFile?: string;
+  /** `--storage.path`: the posture state directory; wins over `state.path`. Neither: usage facts in memory only. */
+  storagePath?: string;
+  /** Wall clock in ms for posture (tests). Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface RunningExporter {
@@ -95,6 +100,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}) });
   const recorder: GatewayRecorder = {
     recordResponse(r) {
       metrics.recordResponse(r);
@@ -111,6 +117,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const apply = (next: ExporterConfig) => {
     usage.setKeys([...next.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS]);
     callers.configure(next.keys, next.gateway.trustedProxies);
+    posture.configure(next);
     const upstream = { api: new URL(next.upstream.api), app: new URL(next.upstream.app) };
     gatewayState = { upstream, matcher: new KeyMatcher(next.keys), upstreamTimeoutSeconds: next.gateway.upstreamTimeoutSeconds };
     for (const key of next.keys) {
@@ -132,6 +139,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     exporterMetrics,
     logger,
     callers,
+    posture: posture.hook,
     registry,
     createServer: listeners.gatewayServer,
     limits: { maxConnections: config.gateway.maxConnections, upstreamMaxSockets: config.gateway.upstreamMaxSockets },
@@ -147,7 +155,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     },
     ready: () => !closing,
     logger,
-    routers: [consoleRouter({ keys: keyFacts, usage, callers, version: VERSION }, logger)],
+    routers: [consoleRouter({ keys: keyFacts, usage, callers, posture, version: VERSION }, logger)],
     createServer: listeners.metricsServer,
   });
 
@@ -188,6 +196,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     gateway.server.close();
     metricsServer.close();
     await prober.close();
+    await posture.close();
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
@@ -236,6 +245,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
           metricsServer.closeAllConnections();
         }),
       ]);
+      await posture.close();
       logger.info("exporter stopped");
     },
   };

@@ -21,7 +21,8 @@ export interface StoreLogger {
 }
 
 export interface FileStoreOptions {
-  dir: string;
+  /** The state directory; undefined keeps the state in memory only (the library default). */
+  dir: string | undefined;
   logger: StoreLogger;
   /** Wall clock in ms; tests inject one. Default `Date.now`. */
   now?: () => number;
@@ -49,7 +50,7 @@ export function readStateDir(dir: string): ReadResult {
 
 export class FileStateStore implements PostureStore {
   readonly #file: string;
-  readonly #dir: string;
+  readonly #dir: string | undefined;
   readonly #logger: StoreLogger;
   readonly #now: () => number;
   readonly #runStart: number;
@@ -61,7 +62,7 @@ export class FileStateStore implements PostureStore {
 
   constructor(options: FileStoreOptions) {
     this.#dir = options.dir;
-    this.#file = join(options.dir, STATE_FILE);
+    this.#file = options.dir === undefined ? "" : join(options.dir, STATE_FILE);
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
     this.#runStart = this.#now();
@@ -75,6 +76,10 @@ export class FileStateStore implements PostureStore {
   }
 
   #load(): PostureData {
+    if (this.#dir === undefined) {
+      this.#writable = false;
+      return emptyData();
+    }
     try {
       mkdirSync(this.#dir, { recursive: true });
     } catch (err) {
@@ -142,7 +147,7 @@ export class FileStateStore implements PostureStore {
     await rename(tmp, this.#file);
     // The rename is durable only once the directory entry is (POSIX); best effort where unsupported.
     try {
-      const dir = await open(this.#dir, "r");
+      const dir = await open(this.#dir!, "r");
       try {
         await dir.sync();
       } finally {
