@@ -33,7 +33,7 @@ export function callerId(address: string, userAgent: string | undefined): string
   return `${networkOf(address)} ${productToken(userAgent)}`;
 }
 
-/** User-Agent fit for evidence: masked, control characters replaced, cut to 200 characters. */
+/** A User-Agent (or Origin) fit for evidence: masked, control characters replaced, cut to 200 characters. */
 export function cleanUserAgent(ua: string | undefined): string {
   if (ua === undefined || ua === "") return "(none)";
   return redactApiKeys(ua).replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 200);

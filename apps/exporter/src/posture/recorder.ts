@@ -92,7 +92,7 @@ export class PostureRecorder implements PostureHook {
         const b = usage.browser;
         b.count++;
         b.last = now;
-        if (typeof headers.origin === "string") b.origin = headers.origin.slice(0, 200);
+        if (typeof headers.origin === "string") b.origin = cleanUserAgent(headers.origin); // masked: a page can put anything there
         b.userAgent = cleanUserAgent(headers["user-agent"]);
       }
     }
