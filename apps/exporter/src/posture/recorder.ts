@@ -42,6 +42,8 @@ export class PostureRecorder implements PostureHook {
   #trust: TrustFn = compileTrust([]);
   #identify: (presented: string) => string | undefined = () => undefined;
   #learningMs = 14 * DAY_MS;
+  /** Bumped per observed answer: an evaluation cached before it is stale. */
+  changes = 0;
 
   constructor(store: PostureStore, events: PostureEvents, now: () => number = Date.now) {
     this.#store = store;
@@ -67,6 +69,7 @@ export class PostureRecorder implements PostureHook {
   }
 
   observe(req: IncomingMessage, socket: Socket, alias: string | undefined, method: string, operation: string, status: number): void {
+    this.changes++;
     const url = req.url;
     if (url !== undefined && url.includes("mn-")) this.#keyInUrl(url, operation);
     if (alias === undefined) return;

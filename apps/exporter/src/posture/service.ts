@@ -34,7 +34,7 @@ export class PostureService {
   readonly #metrics: PostureMetrics;
   readonly #now: () => number;
   #config: ExporterConfig | undefined;
-  #cache: { at: number; reports: KeyReport[]; data: PostureData } | undefined;
+  #cache: { at: number; changes: number; reports: KeyReport[]; data: PostureData } | undefined;
 
   constructor(options: PostureServiceOptions) {
     this.#now = options.now ?? Date.now;
@@ -56,14 +56,19 @@ export class PostureService {
     this.#cache = undefined;
   }
 
-  /** The evaluation of every key, at most a second old (a scrape and the console share it). */
+  /**
+   * The evaluation of every key, shared by the collect() hooks of one scrape: reused for up to a
+   * second while no request came through (time-based findings move by the hour, not the second).
+   */
   current(): { reports: KeyReport[]; data: PostureData } {
     const now = this.#now();
-    if (this.#cache && now - this.#cache.at < 1000 && now >= this.#cache.at) return this.#cache;
+    const changes = this.#recorder.changes;
+    const c = this.#cache;
+    if (c && c.changes === changes && now - c.at < 1000 && now >= c.at) return c;
     const config = this.#config;
     const data = this.store.snapshot(now);
     const reports = config ? evaluateAll(toPostureKeys(config.keys), data, config.posture ?? DEFAULT_SETTINGS, now) : [];
-    this.#cache = { at: now, reports, data };
+    this.#cache = { at: now, changes, reports, data };
     return this.#cache;
   }
 

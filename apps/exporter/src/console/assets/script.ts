@@ -7,7 +7,7 @@ export const CONSOLE_JS = String.raw`
 (function () {
   var REFRESH_MS = 5000;
   var SEVERITY = { rejected: 0, "rate-limited": 1, down: 2, expiring: 3, ok: 4 };
-  var state = { data: null, sort: "status", dir: 1, callers: {}, timer: 0 };
+  var state = { data: null, sort: "status", dir: 1, callers: {}, findings: {}, timer: 0 };
   var $ = function (id) { return document.getElementById(id); };
   var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   function esc(v) { return String(v).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
@@ -55,6 +55,31 @@ export const CONSOLE_JS = String.raw`
     if (p.state === "pending") return '<span class="muted">first probe pending</span>';
     return (p.state === "up" ? "up" : '<span class="bad">down</span>') + '<br><span class="muted">last ok ' + esc(ago(p.lastSuccessAt)) + "</span>";
   }
+  // Findings arrive most severe first; accepted ones are shown struck through.
+  function findingsCell(k) {
+    var f = k.findings || [];
+    if (f.length === 0) return '<span class="muted">none</span>';
+    return f.map(function (x) {
+      return '<span class="badge f-' + esc(x.severity) + (x.accepted ? " accepted" : "") + '" title="' + esc(x.summary) + '">' + esc(x.finding) + "</span>";
+    }).join(" ");
+  }
+  function renderFindings(keys) {
+    var html = keys.filter(function (k) { return state.findings[k.alias] && state.findings[k.alias].findings.length; }).slice(0, 25).map(function (k) {
+      var r = state.findings[k.alias];
+      var items = r.findings.map(function (f) {
+        var ev = Object.keys(f.evidence).map(function (name) {
+          return "<dt>" + esc(name) + "</dt><dd>" + esc(typeof f.evidence[name] === "object" && f.evidence[name] !== null ? JSON.stringify(f.evidence[name]) : f.evidence[name] === null ? "—" : f.evidence[name]) + "</dd>";
+        }).join("");
+        var note = f.accepted ? '<p class="muted">Accepted until ' + esc(f.accepted.until) + ": " + esc(f.accepted.reason) + "</p>" : f.acceptanceExpired ? '<p class="bad">Acceptance expired ' + esc(f.acceptanceExpired.until) + ": " + esc(f.acceptanceExpired.reason) + "</p>" : "";
+        return '<li><span class="badge f-' + esc(f.severity) + '">' + esc(f.severity) + "</span> <strong>" + esc(f.finding) + "</strong>: " + esc(f.summary) + note +
+          '<p class="fix">' + esc(f.fix) + '</p><dl class="evidence">' + ev + "</dl></li>";
+      }).join("");
+      var pending = r.pending.map(function (p) { return '<li class="muted">' + esc(p.finding) + ": " + esc(p.summary) + "</li>"; }).join("");
+      return '<details class="posture" data-alias="' + esc(k.alias) + '"><summary>' + esc(k.alias) + " — " + r.findings.length + " finding(s)</summary><ul>" + items + pending + "</ul></details>";
+    }).join("");
+    $("findings").innerHTML = html || '<p class="muted">No findings among the keys shown.</p>';
+  }
+
   function row(k) {
     var m = k.perMinute;
     var rejected = sum(m.unauthorized) + sum(m.forbidden);
@@ -71,7 +96,8 @@ export const CONSOLE_JS = String.raw`
       "<td>" + spark([m.unauthorized, m.forbidden, m.rateLimited], ["u401", "f403", "l429"], errLabel) + (rejected > 0 ? "" : "") + "</td>" +
       "<td>" + budgetCell(k.budget) + "</td>" +
       '<td class="wrap">' + expiryCell(k) + "</td>" +
-      '<td class="wrap">' + probeCell(k.probe) + "</td></tr>";
+      '<td class="wrap">' + probeCell(k.probe) + "</td>" +
+      '<td class="wrap" data-col="findings">' + findingsCell(k) + "</td></tr>";
   }
 
   var SORTS = {
@@ -83,7 +109,10 @@ export const CONSOLE_JS = String.raw`
     rateLimited: function (a, b) { return b.totals.rateLimited - a.totals.rateLimited; },
     budget: function (a, b) { return ratio(a) - ratio(b); },
     expiry: function (a, b) { return days(a) - days(b); },
+    findings: function (a, b) { return worst(b) - worst(a) || (b.findings || []).length - (a.findings || []).length; },
   };
+  var FINDING_RANK = { critical: 3, warning: 2, info: 1 };
+  function worst(k) { var f = (k.findings || []).filter(function (x) { return !x.accepted; }); return f.length ? FINDING_RANK[f[0].severity] : 0; }
   function ratio(k) { return k.budget && k.budget.limit ? k.budget.remaining / k.budget.limit : 2; }
   function days(k) { return k.daysToExpiry === null ? Infinity : k.daysToExpiry; }
 
@@ -113,6 +142,7 @@ export const CONSOLE_JS = String.raw`
       else th.removeAttribute("aria-sort");
     });
     renderCallers(keys);
+    renderFindings(keys);
   }
 
   function renderCallers(keys) {
@@ -145,9 +175,12 @@ export const CONSOLE_JS = String.raw`
     return getJson("api/keys").then(function (data) {
       state.data = data;
       var wanted = data.keys.filter(function (k) { return k.callers > 0; }).slice(0, 25);
+      var withFindings = data.keys.filter(function (k) { return k.findings && k.findings.length > 0; }).slice(0, 25);
       return Promise.all(wanted.map(function (k) {
         return getJson("api/keys/" + encodeURIComponent(k.alias) + "/callers").then(function (t) { state.callers[k.alias] = t; }, function () {});
-      }));
+      }).concat(withFindings.map(function (k) {
+        return getJson("api/keys/" + encodeURIComponent(k.alias) + "/findings").then(function (r) { state.findings[k.alias] = r; }, function () {});
+      })));
     }).then(function () {
       render();
       $("updated").textContent = "Updated " + new Date().toLocaleTimeString("en-GB");

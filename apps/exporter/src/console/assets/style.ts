@@ -50,4 +50,13 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 #callers table { margin-bottom: 1rem; }
 #callers td { white-space: normal; }
 .error { color: #8a1010; font-weight: 600; }
+.f-critical { color: #fff; background: #8a1010; border-color: #8a1010; }
+.f-warning { color: #6b4000; background: #fff1d6; }
+.f-info { color: #1a4d8f; background: #e6effb; }
+.badge.accepted { text-decoration: line-through; opacity: .7; }
+details.posture { margin-bottom: .75rem; }
+details.posture summary { font-weight: 600; cursor: pointer; }
+.fix { margin: .25rem 0; }
+dl.evidence { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; font-size: .85em; margin: 0 0 .5rem; }
+dl.evidence dd { margin: 0; overflow-wrap: anywhere; }
 `;
