@@ -60,7 +60,7 @@ export const CONSOLE_JS = String.raw`
     var f = k.findings || [];
     if (f.length === 0) return '<span class="muted">none</span>';
     return f.map(function (x) {
-      return '<span class="badge f-' + esc(x.severity) + (x.accepted ? " accepted" : "") + '" title="' + esc(x.summary) + '">' + esc(x.finding) + "</span>";
+      return '<span class="chip f-' + esc(x.severity) + (x.accepted ? " accepted" : "") + '" title="' + esc(x.summary) + '">' + esc(x.finding) + "</span>";
     }).join(" ");
   }
   function renderFindings(keys) {

@@ -53,7 +53,8 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 .f-critical { color: #fff; background: #8a1010; border-color: #8a1010; }
 .f-warning { color: #6b4000; background: #fff1d6; }
 .f-info { color: #1a4d8f; background: #e6effb; }
-.badge.accepted { text-decoration: line-through; opacity: .7; }
+.chip { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-weight: 600; font-size: .85em; border: 1px solid currentColor; }
+.chip.accepted { text-decoration: line-through; opacity: .7; }
 details.posture { margin-bottom: .75rem; }
 details.posture summary { font-weight: 600; cursor: pointer; }
 .fix { margin: .25rem 0; }
