@@ -71,7 +71,7 @@ export const CONSOLE_JS = String.raw`
           return "<dt>" + esc(name) + "</dt><dd>" + esc(typeof f.evidence[name] === "object" && f.evidence[name] !== null ? JSON.stringify(f.evidence[name]) : f.evidence[name] === null ? "—" : f.evidence[name]) + "</dd>";
         }).join("");
         var note = f.accepted ? '<p class="muted">Accepted until ' + esc(f.accepted.until) + ": " + esc(f.accepted.reason) + "</p>" : f.acceptanceExpired ? '<p class="bad">Acceptance expired ' + esc(f.acceptanceExpired.until) + ": " + esc(f.acceptanceExpired.reason) + "</p>" : "";
-        return '<li><span class="badge f-' + esc(f.severity) + '">' + esc(f.severity) + "</span> <strong>" + esc(f.finding) + "</strong>: " + esc(f.summary) + note +
+        return '<li><span class="chip f-' + esc(f.severity) + '">' + esc(f.severity) + "</span> <strong>" + esc(f.finding) + "</strong>: " + esc(f.summary) + note +
           '<p class="fix">' + esc(f.fix) + '</p><dl class="evidence">' + ev + "</dl></li>";
       }).join("");
       var pending = r.pending.map(function (p) { return '<li class="muted">' + esc(p.finding) + ": " + esc(p.summary) + "</li>"; }).join("");
