@@ -35,6 +35,8 @@ export interface StartExporterOptions {
   storagePath?: string;
   /** Wall clock in ms for posture (tests). Default `Date.now`. */
   now?: () => number;
+  /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
+  posture?: boolean;
 }
 
 export interface RunningExporter {
@@ -139,7 +141,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     exporterMetrics,
     logger,
     callers,
-    posture: posture.hook,
+    ...(options.posture === false ? {} : { posture: posture.hook }),
     registry,
     createServer: listeners.gatewayServer,
     limits: { maxConnections: config.gateway.maxConnections, upstreamMaxSockets: config.gateway.upstreamMaxSockets },

@@ -15,9 +15,23 @@ import { BASELINE_SIZE, EVIDENCE_SIZE, type KeyUsage, type PostureSettings } fro
 
 const DAY_MS = 86_400_000;
 
-/** `METHOD route-template` -> the spec's x-minimo-permission. */
-const PERMISSION = new Map<string, string>();
-for (const op of OPERATIONS) if (op.permission) PERMISSION.set(`${op.method.toUpperCase()} ${op.path}`, op.permission);
+/** Method -> route template -> the spec's x-minimo-permission (no string building per request). */
+const PERMISSION = new Map<string, Map<string, string>>();
+for (const op of OPERATIONS) {
+  if (!op.permission) continue;
+  const method = op.method.toUpperCase();
+  let byPath = PERMISSION.get(method);
+  if (byPath === undefined) PERMISSION.set(method, (byPath = new Map()));
+  byPath.set(op.path, op.permission);
+}
+
+/** The caller a connection was last seen as: a keep-alive connection repeats its User-Agent and forwarded-for. */
+interface SocketCaller {
+  userAgent: string | undefined;
+  forwardedFor: string | undefined;
+  address: string;
+  id: string;
+}
 
 export interface PostureEvents {
   browserRequest(alias: string): void;
@@ -42,6 +56,7 @@ export class PostureRecorder implements PostureHook {
   #trust: TrustFn = compileTrust([]);
   #identify: (presented: string) => string | undefined = () => undefined;
   #learningMs = 14 * DAY_MS;
+  #sockets = new WeakMap<Socket, SocketCaller>();
   /** Bumped per observed answer: an evaluation cached before it is stale. */
   changes = 0;
 
@@ -61,6 +76,7 @@ export class PostureRecorder implements PostureHook {
     }
     this.#rules = rules;
     this.#trust = compileTrust(trustedProxies);
+    this.#sockets = new WeakMap();
     this.#identify = identify;
     this.#learningMs = settings.learningDays * DAY_MS;
     this.#store.retain(keys.map((k) => k.name));
@@ -83,7 +99,7 @@ export class PostureRecorder implements PostureHook {
     }
     usage.lastAccepted = now;
     usage.firstAccepted ??= now;
-    const permission = PERMISSION.get(`${method} ${operation}`);
+    const permission = PERMISSION.get(method)?.get(operation);
     if (permission !== undefined) {
       if (status === 403) usage.forbidden[permission] = now;
       else usage.permissions[permission] = now;
@@ -100,10 +116,23 @@ export class PostureRecorder implements PostureHook {
       }
     }
     if (!rule.clientSide || rule.successor !== undefined) {
-      const address = callerAddress({ headers, socket }, this.#trust);
-      if (!rule.clientSide) this.#baseline(alias, usage, callerId(address, headers["user-agent"]), now);
-      if (rule.successor !== undefined) this.#rotation(rule.successor, usage, address, headers["user-agent"], operation, now);
+      const caller = this.#caller(headers, socket);
+      if (!rule.clientSide) this.#baseline(alias, usage, caller.id, now);
+      if (rule.successor !== undefined) this.#rotation(rule.successor, usage, caller.address, headers["user-agent"], operation, now);
     }
+  }
+
+  /** Address and caller id, computed once per connection while its headers repeat. */
+  #caller(headers: IncomingMessage["headers"], socket: Socket): SocketCaller {
+    const userAgent = headers["user-agent"];
+    const xff = headers["x-forwarded-for"];
+    const forwardedFor = typeof xff === "string" ? xff : undefined;
+    const known = this.#sockets.get(socket);
+    if (known !== undefined && known.userAgent === userAgent && known.forwardedFor === forwardedFor) return known;
+    const address = callerAddress({ headers, socket }, this.#trust);
+    const fresh = { userAgent, forwardedFor, address, id: callerId(address, userAgent) };
+    this.#sockets.set(socket, fresh);
+    return fresh;
   }
 
   #baseline(alias: string, usage: KeyUsage, caller: string, now: number): void {
