@@ -238,6 +238,40 @@ function keyHealth(d: DashboardBuilder): void {
     }));
 }
 
+function posture(d: DashboardBuilder): void {
+  d.withRow(new RowBuilder("Posture"))
+    .withPanel(table({
+      title: "Active findings",
+      description: "Posture findings per key (minimo_key_finding): what breaks Minimo's key advice. Evidence and fix: the exporter's console or GET /api/keys/{alias}/findings.",
+      width: 12,
+      columns: ["Active"],
+      queries: [{ expr: `max by (key, finding, severity) (minimo_key_finding{${KEY}})` }],
+    }))
+    .withPanel(table({
+      title: "Days since last accepted use",
+      description: "Days since an application request with the key last got an answer other than 401 through the gateway (kept across restarts).",
+      width: 6,
+      columns: ["Days"],
+      queries: [{ expr: `(time() - max by (key) (minimo_key_last_used_timestamp_seconds{${KEY}})) / 86400` }],
+    }))
+    .withPanel(timeseries({
+      title: "Browser requests and new callers",
+      description: "Requests a browser made with the key, and accepted requests from callers outside its baseline.",
+      width: 6,
+      queries: [
+        { expr: `sum by (key) (increase(minimo_gateway_browser_requests_total{${KEY}}[$__rate_interval]))`, legend: "{{key}} browser" },
+        { expr: `sum by (key) (increase(minimo_key_new_callers_total{${KEY}}[$__rate_interval]))`, legend: "{{key}} new callers" },
+      ],
+    }))
+    .withPanel(table({
+      title: "Days since each permission was used",
+      description: "Per key and permission (the operation's x-minimo-permission): days since its last accepted use. Declared permissions missing here were never used.",
+      width: 12,
+      columns: ["Days"],
+      queries: [{ expr: `(time() - max by (key, permission) (minimo_key_permission_last_used_timestamp_seconds{${KEY}})) / 86400` }],
+    }));
+}
+
 function exporterHealth(d: DashboardBuilder): void {
   d.withRow(new RowBuilder("Exporter health"))
     .withPanel(timeseries({
@@ -313,6 +347,7 @@ export function buildDashboard(): Dashboard {
   rejections(d);
   budget(d);
   keyHealth(d);
+  posture(d);
   exporterHealth(d);
   const model = d.build();
   let id = 1;

@@ -26,6 +26,8 @@ const missing = prometheusBin.path ? alertmanagerBin : prometheusBin;
 const BAD_KEY = "mn-demo01-FAKEwrongSecret0000000000";
 /** Its alias; `partner-*` keys are routed to their owner as well (alertmanager.yml). */
 const PARTNER = "partner-e2e";
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const HEALTHY_INVENTORY = { created: day(-10), expires: day(180) };
 /** Per-key alerts stay firing this long after their data vanishes (shipped: 5m). */
 const KEEP_FIRING_FOR_S = 20;
 
@@ -63,9 +65,10 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
       listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
       log_level: "silent",
       probe: { min_interval_seconds: 1, timeout_seconds: 2 },
+      // A healthy inventory (recent, expiring within the year): no posture alert joins the 401 ones.
       keys: [
-        { name: "demo-revoked", key_env: "AM_REVOKED" },
-        { name: PARTNER, key_env: "AM_BAD", probe: { operations: [] } },
+        { name: "demo-revoked", key_env: "AM_REVOKED", ...HEALTHY_INVENTORY },
+        { name: PARTNER, key_env: "AM_BAD", probe: { operations: [] }, ...HEALTHY_INVENTORY },
       ],
     }, { AM_REVOKED: revokedSecret, AM_BAD: BAD_KEY });
     exporter = await startExporter({ config });

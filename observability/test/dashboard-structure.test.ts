@@ -84,7 +84,7 @@ describe("dashboard JSON", () => {
 
   it("has the rows the issue asks for, in order", () => {
     expect(panels.filter((p) => p.type === "row").map((p) => p.title)).toEqual([
-      "Overview", "Per-key traffic", "401 / 403 / 429", "Remaining budget and reset", "Key health and expiry", "Exporter health",
+      "Overview", "Per-key traffic", "401 / 403 / 429", "Remaining budget and reset", "Key health and expiry", "Posture", "Exporter health",
     ]);
   });
 

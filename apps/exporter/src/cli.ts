@@ -6,16 +6,19 @@ import type { ExporterConfig } from "./config/types.js";
 import { loadWebConfig } from "./http/web-config/load.js";
 import { startExporter, type RunningExporter } from "./exporter.js";
 import { createLogger } from "./logging/logger.js";
+import { lint, LINT_USAGE } from "./posture/lint.js";
 import { installLastResort } from "./process/last-resort.js";
 import { VERSION } from "./version.js";
 
-const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.file FILE]
+const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.file FILE] [--storage.path DIR]
        minimo-exporter --check-config FILE [--web.config.file FILE]
+       minimo-exporter lint --config FILE [--storage.path DIR] [--format text|json] [--fail-on warning|critical]
        minimo-exporter --version | --help
   --config FILE           the exporter's YAML config (README "Config reference")
   --check-config FILE     validate FILE (and --web.config.file) and exit: 0 valid, 2 with every problem, one line each
   --shard i/n             probe only shard i of n of the keys; the gateway still serves every key
   --web.config.file FILE  TLS and basic auth for the metrics listener (Prometheus exporter-toolkit format)
+  --storage.path DIR      the key-posture state directory (default: state.path, else data/ in the working directory)
   --version               print the version and exit
   -h, --help              print this help and exit
 Environment overrides: MINIMO_EXPORTER_UPSTREAM, MINIMO_EXPORTER_LISTEN_METRICS,
@@ -86,7 +89,8 @@ export interface EarlySignals {
 
 /** Runs the CLI; resolves with an exit code, or never (while serving) until a signal or an uncaught exception. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo, early?: EarlySignals): Promise<number> {
-  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; help?: boolean; version?: boolean };
+  if (argv[0] === "lint") return argv.includes("--help") || argv.includes("-h") ? (io.stdout(LINT_USAGE), 0) : lint(argv.slice(1), io);
+  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; "storage.path"?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -95,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
         "check-config": { type: "string" },
         shard: { type: "string" },
         "web.config.file": { type: "string" },
+        "storage.path": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -152,7 +157,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
   const lastResort = installLastResort(logger, (err) => onException(err));
   let exporter: RunningExporter;
   try {
-    exporter = await startExporter({ config, logger, ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
+    // Prometheus' habit: state in data/ of the working directory unless told otherwise.
+    const storagePath = values["storage.path"] ?? config.state?.path ?? "data";
+    exporter = await startExporter({ config, logger, storagePath, ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
   } catch (err) {
     process.off("SIGHUP", hupListener);
     lastResort.uninstall();

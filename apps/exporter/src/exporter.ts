@@ -21,6 +21,7 @@ import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
 import { createProcessRegistry } from "./metrics/process-metrics.js";
 import { CONSOLE_PROBE_FLOOR_SECONDS, Prober } from "./probes/prober.js";
+import { PostureService } from "./posture/service.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
 
@@ -33,6 +34,12 @@ export interface StartExporterOptions {
   shard?: { index: number; total: number };
   /** `--web.config.file`: TLS and basic auth for the metrics listener (exporter-toolkit format), re-read on reload. Default: plain HTTP, no auth. */
   webConfigFile?: string;
+  /** `--storage.path`: the posture state directory; wins over `state.path`. Neither: usage facts in memory only. */
+  storagePath?: string;
+  /** Wall clock in ms for posture (tests). Default `Date.now`. */
+  now?: () => number;
+  /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
+  posture?: boolean;
 }
 
 export interface RunningExporter {
@@ -98,6 +105,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}) });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
@@ -116,6 +124,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const apply = (next: ExporterConfig) => {
     usage.setKeys([...next.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS]);
     callers.configure(next.keys, next.gateway.trustedProxies);
+    posture.configure(next);
     const upstream = { api: new URL(next.upstream.api), app: new URL(next.upstream.app) };
     gatewayState = { upstream, matcher: new KeyMatcher(next.keys), upstreamTimeoutSeconds: next.gateway.upstreamTimeoutSeconds };
     for (const key of next.keys) {
@@ -137,6 +146,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     exporterMetrics,
     logger,
     callers,
+    ...(options.posture === false ? {} : { posture: posture.hook }),
     registry,
     createServer: listeners.gatewayServer,
     limits: { maxConnections: config.gateway.maxConnections, upstreamMaxSockets: config.gateway.upstreamMaxSockets },
@@ -152,7 +162,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     },
     ready: () => !closing,
     logger,
-    routers: [consoleRouter({ keys: keyFacts, usage, callers, version: VERSION }, logger)],
+    routers: [consoleRouter({ keys: keyFacts, usage, callers, posture, version: VERSION }, logger)],
     createServer: listeners.metricsServer,
   });
 
@@ -198,6 +208,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     gateway.server.close();
     metricsServer.close();
     await prober.close();
+    await posture.close();
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
@@ -258,6 +269,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
         }),
       ]);
       await listeners.close();
+      await posture.close();
       logger.info("exporter stopped");
     },
   };

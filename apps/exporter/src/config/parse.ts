@@ -15,6 +15,7 @@ import { Secret } from "./secret.js";
 import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
 import { loadTlsMaterial } from "../http/web-config/tls.js";
 import { lookupIn, type FileContents, type FileReadError } from "../files/read.js";
+import { checkReplaces, resolveInventory, resolveSettings } from "../posture/inventory.js";
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
@@ -230,6 +231,7 @@ function resolveConfig(
     } else byDigest.set(digest, i);
     keys.push(key);
   });
+  checkReplaces(raw.keys, problems);
 
   return {
     upstream,
@@ -255,6 +257,8 @@ function resolveConfig(
       ...(raw.web?.allowed_hosts !== undefined ? { allowedHosts: allowedHosts(raw.web.allowed_hosts, problems) } : {}),
     },
     keys,
+    ...(raw.state?.path !== undefined ? { state: { path: resolve(files.baseDir, raw.state.path) } } : {}),
+    posture: resolveSettings(raw.posture),
     warnings,
   };
 }
@@ -310,6 +314,7 @@ function resolveKey(
     ? resolveOperations(raw.probe.operations, `${at}.probe.operations`, problems)
     : defaultOps;
   const expiresAt = raw.expires === undefined ? undefined : parseExpiry(raw.expires, `${at}.expires`, problems);
+  const inventory = resolveInventory(raw, at, problems);
   if (given.length !== 1) {
     problems.push({ path: at, message: `set exactly one of key_env, key_file or key (found ${given.length ? given.join(", ") : "none"})` });
     return undefined;
@@ -368,6 +373,7 @@ function resolveKey(
     source,
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     probe: { operations, minIntervalSeconds: raw.probe?.min_interval_seconds ?? defaultInterval },
+    inventory,
   };
 }
 

@@ -2,9 +2,15 @@
 // field is an error with its path rather than a silently ignored setting. Every check's message
 // is what the field expects ("a positive integer"); parse.ts adds what was given.
 import { z } from "zod";
+import { postureKeyFields, postureSchema, stateSchema } from "../posture/config-schema.js";
 
 /** Builds the schema. `lenient` keeps what is valid and drops the rest (unknown fields, wrong
  * types) so the checks that come after zod still run on a config that has schema errors. */
+/** Each field made optional and dropped when invalid, as `lenient` does for the rest. */
+function lenientFields<S extends z.ZodRawShape>(shape: S): S {
+  return Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, (field as z.ZodType).optional().catch(undefined)])) as unknown as S;
+}
+
 function buildSchema(lenient: boolean) {
   const what = (expected: string) => ({ error: expected });
   const object = <S extends z.ZodRawShape>(shape: S, expected = "a mapping of fields") =>
@@ -32,6 +38,7 @@ function buildSchema(lenient: boolean) {
       key: optional(z.string(what("an API key as a string (better: key_env or key_file)"))),
       expires: optional(z.union([z.string(), z.date()], what("a date like 2027-06-01 (or an ISO 8601 date-time)"))),
       probe: optional(probeSchema),
+      ...(lenient ? lenientFields(postureKeyFields) : postureKeyFields),
     },
     "a mapping with name and one of key_env, key_file or key",
   );
@@ -67,6 +74,8 @@ function buildSchema(lenient: boolean) {
         allowed_hosts: optional(list(z.string(what("a host name")).min(1, what("a host name")), "a list of host names", "")),
       }),
     ),
+    state: lenient ? stateSchema.catch(undefined) : stateSchema,
+    posture: lenient ? postureSchema.catch(undefined) : postureSchema,
     // Lenient: a key entry that is not a mapping becomes one with no source, whose problems are
     // already reported at its path; an unreadable list of keys becomes none.
     keys: lenient ? list(keySchema, "a list of keys", { name: "" }).catch([]) : list(keySchema, "a list of keys", { name: "" }),

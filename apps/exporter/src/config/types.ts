@@ -1,3 +1,4 @@
+import type { KeyInventory, PostureSettings } from "../posture/types.js";
 import type { Secret } from "./secret.js";
 
 /** A `host:port` listen address; port 0 lets the OS choose. */
@@ -29,6 +30,8 @@ export interface KeyConfig {
     readonly operations: readonly ProbeOperation[];
     readonly minIntervalSeconds: number;
   };
+  /** Permissions, created, owner, client_side, replaces, accept (src/posture). Absent: nothing declared. */
+  readonly inventory?: KeyInventory;
 }
 
 /** The validated, frozen exporter configuration (see README "Config reference"). */
@@ -63,6 +66,10 @@ export interface ExporterConfig {
     readonly allowedHosts?: readonly string[];
   };
   readonly keys: readonly KeyConfig[];
+  /** `state.path`: the posture state directory; absent means `--storage.path` or its default. */
+  readonly state?: { readonly path?: string };
+  /** `posture:` settings, defaults applied (src/posture/inventory.ts). */
+  readonly posture?: PostureSettings;
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */
   readonly warnings: readonly string[];
 }

@@ -2,6 +2,7 @@
 // per-minute series) and `GET /api/keys/{alias}/callers`. Built only from non-secret fields.
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import type { CallerTable } from "../callers/types.js";
+import type { KeyReport } from "../posture/types.js";
 import { daysToExpiry, keyStatus, type KeyStatus } from "./status.js";
 import { BUCKET_MS, type KeyUsageSnapshot, type UsageRing } from "./usage.js";
 
@@ -20,6 +21,8 @@ export interface ConsoleSource {
   keys(): Promise<KeyFacts[]>;
   usage: UsageRing;
   callers: { table(alias: string): CallerTable | undefined };
+  /** Posture findings per key (src/posture). Absent: no findings column data. */
+  posture?: { report(alias: string): KeyReport | undefined };
   version: string;
 }
 
@@ -42,6 +45,8 @@ export interface ApiKey {
   perMinute: KeyUsageSnapshot["perMinute"];
   /** Callers held in the key's rejected-callers table. */
   callers: number;
+  /** Posture findings, most severe first; evidence at `GET /api/keys/{alias}/findings`. */
+  findings: { finding: string; severity: string; summary: string; accepted: boolean }[];
 }
 
 const isoOf = (seconds: number | undefined) => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
@@ -95,6 +100,7 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
       rateWindowSeconds: usage.windowSeconds,
       perMinute: usage.perMinute,
       callers: source.callers.table(f.alias)?.callers.length ?? 0,
+      findings: (source.posture?.report(f.alias)?.findings ?? []).map((x) => ({ finding: x.finding, severity: x.severity, summary: x.summary, accepted: x.accepted !== undefined })),
     });
   }
   return { generatedAt: new Date(nowMs).toISOString(), version: source.version, bucketSeconds: BUCKET_MS / 1000, keys: rows };

@@ -48,12 +48,17 @@ export function renderConsolePage(version: string, data: Awaited<ReturnType<type
 <thead><tr>
 ${column("Key", "alias")}${column("Status", "status")}${column("Requests", "requests", true)}${column("401", "unauthorized", true)}${column("403", "forbidden", true)}${column("429", "rateLimited", true)}${column("410", "gone", true)}
 <th scope="col" class="spark-head">Requests, last hour</th><th scope="col" class="spark-head">401 / 403 / 429, last hour<br><span class="legend"><span class="k401">■ 401</span><span class="k403">■ 403</span><span class="k429">■ 429</span></span></th>
-${column("Budget", "budget")}${column("Expiry", "expiry")}${column("Probe")}
+${column("Budget", "budget")}${column("Expiry", "expiry")}${column("Probe")}${column("Findings", "findings")}
 </tr></thead>
 <tbody id="rows">${keys.map(view.row).join("")}</tbody>
 </table>
 </div>
 <p id="empty" hidden>No key matches the filter.</p>
+<section aria-labelledby="findings-title">
+<h2 id="findings-title">Key posture: findings and their evidence</h2>
+<p class="muted">What is wrong with each key against Minimo's key advice, the evidence, and the fix. Silence one with <code>accept</code> in the key's config.</p>
+<div id="findings"></div>
+</section>
 <section aria-labelledby="callers-title">
 <h2 id="callers-title">Who is calling with a rejected key</h2>
 <p class="muted">The heaviest callers per key that got 401 or 403 through the gateway: address (X-Forwarded-For only from <code>gateway.trusted_proxies</code>), User-Agent, counts. Never the key.</p>

@@ -37,5 +37,11 @@ export function consoleRouter(source: ConsoleSource, logger: Logger): Router {
     if (!table) sendJson(res, 404, { error: { code: "not_found", message: "no configured key has that alias (see GET /api/keys)" } });
     else sendJson(res, 200, table);
   });
+  router.get("/api/keys/:alias/findings", (req, res) => {
+    const alias = String(req.params.alias);
+    const report = source.posture?.report(alias);
+    if (!report) sendJson(res, 404, { error: { code: "not_found", message: "no configured key has that alias (see GET /api/keys)" } });
+    else sendJson(res, 200, report);
+  });
   return router;
 }

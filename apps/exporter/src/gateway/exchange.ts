@@ -210,6 +210,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
     const durationSeconds = this.#seconds();
     deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(headers), durationSeconds, startedAt: this.#startedAt });
     this.#unknownKeyRequest(codeLabel(status));
+    deps.posture?.observe(this.#req, this.#socket, this.#alias, this.#method, this.#operation, status);
     if (status === 401 || status === 403) deps.callers?.rejected({ headers: this.#req.headers, socket: this.#socket }, this.#alias, this.#operation, status);
     if (deps.logger.isLevelEnabled("debug")) {
       deps.logger.debug({ alias: this.#key, operation: this.#operation, method: this.#method, status, durationMs: Math.round(durationSeconds * 1000) }, "proxied");

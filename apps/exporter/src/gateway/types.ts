@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { RejectionHook } from "../callers/types.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
+import type { PostureHook } from "../posture/recorder.js";
 import type { HeaderSource } from "./headers.js";
 import type { KeyMatcher } from "./key-matcher.js";
 
@@ -33,6 +34,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** Told of every 401 and 403 relayed, to attribute it to a caller (src/callers). Default: none. */
   callers?: RejectionHook;
+  /** Told of every answer relayed, to keep each key's usage facts (src/posture); memory only. Default: none. */
+  posture?: PostureHook;
   /** Extra TLS options of the upstream connections (undici `connect`; tests pass a private CA). Default: Node's CA store. */
   tls?: ConnectionOptions;
   /** Where the gateway's own families go (own answers, connections, in flight). Default: a private registry. */

@@ -7,6 +7,8 @@ import * as N from "./names.js";
 /** Every reason a probe call can end without a response; each is created at 0 for a probed key. */
 const PROBE_ERROR_REASONS: readonly AttemptErrorReason[] = ["timeout", "network", "aborted"];
 
+type InfoLabel = "key" | "client_id" | "owner" | "environment";
+
 /** The exporter's own families (beside @minimo/metrics'), in the caller's registry. */
 export class ExporterMetrics {
   readonly unknownKeyRequests: Counter<"code">;
@@ -16,14 +18,14 @@ export class ExporterMetrics {
   readonly probeErrors: Counter<"key" | "reason">;
   readonly probeDuration: Gauge<"key">;
   readonly lastSuccess: Gauge<"key">;
-  readonly info: Gauge<"key" | "client_id">;
+  readonly info: Gauge<InfoLabel>;
   readonly expiry: Gauge<"key">;
   readonly reloadSuccessful: Gauge;
   readonly reloadSuccessTimestamp: Gauge;
   readonly buildInfo: Gauge<"version">;
   /** Label sets written per key, so a removed key's series can all be dropped. */
   readonly #permittedOps = new Map<string, Set<string>>();
-  readonly #clientIds = new Map<string, string>();
+  readonly #infoLabels = new Map<string, Record<InfoLabel, string>>();
   readonly #probeCodes = new Map<string, Set<string>>();
 
   constructor(registry: Registry, version: string) {
@@ -35,7 +37,7 @@ export class ExporterMetrics {
     this.probeErrors = new Counter({ name: N.KEY_PROBE_ERRORS_TOTAL, help: N.KEY_PROBE_ERRORS_TOTAL_HELP, labelNames: ["key", "reason"], registers });
     this.probeDuration = new Gauge({ name: N.KEY_PROBE_DURATION_SECONDS, help: N.KEY_PROBE_DURATION_SECONDS_HELP, labelNames: ["key"], registers });
     this.lastSuccess = new Gauge({ name: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS, help: N.KEY_LAST_SUCCESS_TIMESTAMP_SECONDS_HELP, labelNames: ["key"], registers });
-    this.info = new Gauge({ name: N.KEY_INFO, help: N.KEY_INFO_HELP, labelNames: ["key", "client_id"], registers });
+    this.info = new Gauge({ name: N.KEY_INFO, help: N.KEY_INFO_HELP, labelNames: ["key", "client_id", "owner", "environment"], registers });
     this.expiry = new Gauge({ name: N.KEY_EXPIRY_TIMESTAMP_SECONDS, help: N.KEY_EXPIRY_TIMESTAMP_SECONDS_HELP, labelNames: ["key"], registers });
     this.reloadSuccessful = new Gauge({ name: N.CONFIG_LAST_RELOAD_SUCCESSFUL, help: N.CONFIG_LAST_RELOAD_SUCCESSFUL_HELP, registers });
     this.reloadSuccessTimestamp = new Gauge({ name: N.CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS, help: N.CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP_SECONDS_HELP, registers });
@@ -47,10 +49,12 @@ export class ExporterMetrics {
 
   /** Sets the static per-key series (info, expiry) for a configured key. */
   describeKey(key: KeyConfig): void {
-    const previous = this.#clientIds.get(key.name);
-    if (previous !== undefined && previous !== key.clientId) this.info.remove({ key: key.name, client_id: previous });
-    this.#clientIds.set(key.name, key.clientId);
-    this.info.set({ key: key.name, client_id: key.clientId }, 1);
+    // owner and environment (the key inventory) let Alertmanager route a key's alerts to its owner.
+    const labels = { key: key.name, client_id: key.clientId, owner: key.inventory?.owner ?? "", environment: key.inventory?.environment ?? "" };
+    const previous = this.#infoLabels.get(key.name);
+    if (previous !== undefined) this.info.remove(previous);
+    this.#infoLabels.set(key.name, labels);
+    this.info.set(labels, 1);
     if (key.expiresAt !== undefined) this.expiry.set({ key: key.name }, key.expiresAt);
     else this.expiry.remove({ key: key.name });
   }
@@ -111,9 +115,9 @@ export class ExporterMetrics {
     this.#probeCodes.delete(alias);
     for (const reason of PROBE_ERROR_REASONS) this.probeErrors.remove({ key: alias, reason });
     this.expiry.remove({ key: alias });
-    const clientId = this.#clientIds.get(alias);
-    if (clientId !== undefined) this.info.remove({ key: alias, client_id: clientId });
-    this.#clientIds.delete(alias);
+    const labels = this.#infoLabels.get(alias);
+    if (labels !== undefined) this.info.remove(labels);
+    this.#infoLabels.delete(alias);
   }
 
   reloaded(ok: boolean, nowSeconds = Date.now() / 1000): void {

@@ -31,7 +31,7 @@ export const KEY_LAST_SUCCESS_TIMESTAMP_SECONDS_HELP =
   "When a probe of the key last authenticated, as Unix epoch seconds (probes are cached for probe min_interval_seconds; the age of this value is the age of the data).";
 
 export const KEY_INFO = "minimo_key_info";
-export const KEY_INFO_HELP = "Configured API keys: alias and the non-secret client id of the key. Always 1.";
+export const KEY_INFO_HELP = "Configured API keys: alias, the non-secret client id of the key, and its owner and environment from the key inventory (empty when not declared). Always 1.";
 
 export const KEY_EXPIRY_TIMESTAMP_SECONDS = "minimo_key_expiry_timestamp_seconds";
 export const KEY_EXPIRY_TIMESTAMP_SECONDS_HELP =
@@ -76,3 +76,25 @@ export const WEB_REJECTED_CONNECTIONS_TOTAL_HELP =
 
 export const WEB_OPEN_CONNECTIONS = "minimo_exporter_web_open_connections";
 export const WEB_OPEN_CONNECTIONS_HELP = "Client connections open to the metrics listener (/metrics, /healthz, the console).";
+
+// Key posture (src/posture): bounded by keys x findings and keys x permissions; never an address
+// or a User-Agent as a label.
+export const KEY_FINDING = "minimo_key_finding";
+export const KEY_FINDING_HELP =
+  "1 while the posture finding is active for the key and not silenced by an unexpired accept entry (see the exporter README's findings table); absent otherwise.";
+
+export const KEY_LAST_USED_TIMESTAMP_SECONDS = "minimo_key_last_used_timestamp_seconds";
+export const KEY_LAST_USED_TIMESTAMP_SECONDS_HELP =
+  "When an application request with the key last got an answer other than 401 through the gateway, as Unix epoch seconds (kept across restarts in the state directory).";
+
+export const KEY_PERMISSION_LAST_USED_TIMESTAMP_SECONDS = "minimo_key_permission_last_used_timestamp_seconds";
+export const KEY_PERMISSION_LAST_USED_TIMESTAMP_SECONDS_HELP =
+  "When the key last used the permission (the operation's x-minimo-permission) with an answer other than 401 and 403, as Unix epoch seconds.";
+
+export const GATEWAY_BROWSER_REQUESTS_TOTAL = "minimo_gateway_browser_requests_total";
+export const GATEWAY_BROWSER_REQUESTS_TOTAL_HELP =
+  "Gateway requests with the key that a browser made (Origin, a Sec-Fetch-* header, or a browser User-Agent), client_side keys included.";
+
+export const KEY_NEW_CALLERS_TOTAL = "minimo_key_new_callers_total";
+export const KEY_NEW_CALLERS_TOTAL_HELP =
+  "Accepted requests from a caller (IPv4 /24 or IPv6 /48 plus User-Agent product) outside the key's learned baseline, after posture.learning_days of history.";

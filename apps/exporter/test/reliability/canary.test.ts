@@ -2,8 +2,8 @@
 // the gateway as valid, invalid, expired, revoked and unconfigured keys, probed through upstream
 // faults, rotated and reloaded, and fed to a failing reload. No CANARY may then appear in
 // /metrics, the landing page, any log line at debug level, a gateway answer, an error message or
-// a dump of the config.
-import { mkdtempSync, writeFileSync } from "node:fs";
+// a dump of the config — nor in the posture state directory, its findings or `lint` output.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfigFile, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../../src/index.js";
 import { stringify } from "yaml";
 import { checkConfig } from "../../src/cli.js";
+import { lint } from "../../src/posture/lint.js";
 import { captureLogger, sample, waitFor, withDecodedBytes } from "./support.js";
 
 const MARK = "CANARY";
@@ -45,7 +46,7 @@ function configFor(sim: RunningSim, validKey: string, extra: object = {}): Expor
       probe: { min_interval_seconds: 0, timeout_seconds: 0.5 },
       keys: [
         { name: "valid", key_env: "K_VALID" },
-        { name: "readonly", key_env: "K_RO", probe: { operations: ["GET /public/v1/custom-fields", "GET /public/v1/templates/whatsapp"] } },
+        { name: "readonly", key_env: "K_RO", replaces: "valid", probe: { operations: ["GET /public/v1/custom-fields", "GET /public/v1/templates/whatsapp"] } },
         { name: "expired", key_env: "K_EXPIRED", expires: "2025-01-01" },
         { name: "revoked", key_file: "revoked.key" },
         { name: "invalid", key_env: "K_INVALID" },
@@ -92,7 +93,7 @@ describe("canary secrets appear nowhere", () => {
     see("inspect(config)", inspect(config, { depth: 10 }));
     see("JSON.stringify(config)", JSON.stringify(config));
     see("String(apiKey)", config.keys.map((k) => `${k.apiKey}`).join(" "));
-    exporter = await startExporter({ config, logger: log.logger });
+    exporter = await startExporter({ config, logger: log.logger, storagePath: join(dir, "state") });
   });
   afterAll(async () => {
     await exporter?.close();
@@ -123,6 +124,11 @@ describe("canary secrets appear nowhere", () => {
     // The key in the URL (an app bug): a route label is a template, a log line never the raw URL.
     const leakyPath = `/public/v1/contacts/by-email/${STRANGER}`;
     await fetch(`${exporter.gatewayUrl}${leakyPath}?api_key=${STRANGER}`, { headers: { authorization: `Bearer ${simKeys[0]!.key}` } }).then((r) => r.arrayBuffer());
+
+    // Posture evidence: a browser and a rotation caller whose User-Agent and Origin carry a key,
+    // and a key in a URL; they reach findings, the state directory and lint.
+    const leakyHeaders = { authorization: `Bearer ${simKeys[0]!.key}`, "user-agent": `Mozilla/5.0 ${STRANGER}`, origin: `https://${STRANGER}.example` };
+    await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields?k=${simKeys[0]!.key}`, { headers: leakyHeaders }).then((r) => r.arrayBuffer());
 
     // Upstream faults while probing and proxying: dropped connections, timeouts, HTML 5xx.
     await faults({ dropRate: 1 });
@@ -170,6 +176,23 @@ describe("canary secrets appear nowhere", () => {
     const badEscape = await fetch(`${exporter.consoleUrl}api/keys/${simKeys[0]!.key}%E0%A4%A/callers`);
     expect(badEscape.status).toBe(400);
     see("bad percent-escape answer", await badEscape.text());
+
+    for (const alias of ["valid", "readonly", "unknown"]) {
+      see(`findings of ${alias}`, await (await fetch(`${exporter.consoleUrl}api/keys/${alias}/findings`)).text());
+    }
+    const findingsText = seen.filter((x) => x.where.startsWith("findings of")).map((x) => x.text).join("\n");
+    expect(findingsText).toContain("browser_use");
+    expect(findingsText).toContain("key_in_url");
+    await exporter.close();
+    for (const file of readdirSync(join(dir, "state"))) see(`state ${file}`, readFileSync(join(dir, "state", file), "utf8"));
+    expect(seen.some((x) => x.where === "state posture.json" && x.text.includes("rotationCallers"))).toBe(true);
+    const configFile = join(dir, "lint.yaml");
+    writeFileSync(configFile, JSON.stringify({ upstream: sim.url, state: { path: join(dir, "state") }, keys: [{ name: "valid", key_env: "K_VALID" }, { name: "readonly", key_env: "K_RO", replaces: "valid" }] }));
+    for (const format of ["text", "json"]) {
+      const out: string[] = [];
+      await lint(["--config", configFile, "--format", format], { stdout: (l) => out.push(l), stderr: (l) => out.push(l) });
+      see(`lint ${format}`, out.join("\n"));
+    }
 
     // The run did go through every path it claims to.
     const logs = log.lines.join("\n");

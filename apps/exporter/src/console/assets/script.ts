@@ -17,8 +17,26 @@ var __name = function (f) { return f; };
   // The rows are drawn by the same code the server used for the first paint.
   var view = keyTableView(esc);
   var SEVERITY = view.SEVERITY, SORTS = view.SORTS, fmt = view.fmt, ago = view.ago;
-  var state = { data: null, sort: "status", dir: 1, callers: {}, timer: 0 };
+  var state = { data: null, sort: "status", dir: 1, callers: {}, findings: {}, timer: 0 };
   var $ = function (id) { return document.getElementById(id); };
+
+  function renderFindings(keys) {
+    var html = keys.filter(function (k) { return state.findings[k.alias] && state.findings[k.alias].findings.length; }).slice(0, 25).map(function (k) {
+      var r = state.findings[k.alias];
+      var items = r.findings.map(function (f) {
+        var ev = Object.keys(f.evidence).map(function (name) {
+          return "<dt>" + esc(name) + "</dt><dd>" + esc(typeof f.evidence[name] === "object" && f.evidence[name] !== null ? JSON.stringify(f.evidence[name]) : f.evidence[name] === null ? "—" : f.evidence[name]) + "</dd>";
+        }).join("");
+        var note = f.accepted ? '<p class="muted">Accepted until ' + esc(f.accepted.until) + ": " + esc(f.accepted.reason) + "</p>" : f.acceptanceExpired ? '<p class="bad">Acceptance expired ' + esc(f.acceptanceExpired.until) + ": " + esc(f.acceptanceExpired.reason) + "</p>" : "";
+        return '<li><span class="chip f-' + esc(f.severity) + '">' + esc(f.severity) + "</span> <strong>" + esc(f.finding) + "</strong>: " + esc(f.summary) + note +
+          '<p class="fix">' + esc(f.fix) + '</p><dl class="evidence">' + ev + "</dl></li>";
+      }).join("");
+      var pending = r.pending.map(function (p) { return '<li class="muted">' + esc(p.finding) + ": " + esc(p.summary) + "</li>"; }).join("");
+      return '<details class="posture" data-alias="' + esc(k.alias) + '"><summary>' + esc(k.alias) + " — " + r.findings.length + " finding(s)</summary><ul>" + items + pending + "</ul></details>";
+    }).join("");
+    $("findings").innerHTML = html || '<p class="muted">No findings among the keys shown.</p>';
+  }
+
 
   function visible() {
     var q = $("filter").value.trim().toLowerCase();
@@ -43,6 +61,7 @@ var __name = function (f) { return f; };
       else th.removeAttribute("aria-sort");
     });
     renderCallers(keys);
+    renderFindings(keys);
   }
 
   function renderCallers(keys) {
@@ -75,9 +94,12 @@ var __name = function (f) { return f; };
     return getJson("api/keys").then(function (data) {
       state.data = data;
       var wanted = data.keys.filter(function (k) { return k.callers > 0; }).slice(0, 25);
+      var withFindings = data.keys.filter(function (k) { return k.findings && k.findings.length > 0; }).slice(0, 25);
       return Promise.all(wanted.map(function (k) {
         return getJson("api/keys/" + encodeURIComponent(k.alias) + "/callers").then(function (t) { state.callers[k.alias] = t; }, function () {});
-      }));
+      }).concat(withFindings.map(function (k) {
+        return getJson("api/keys/" + encodeURIComponent(k.alias) + "/findings").then(function (r) { state.findings[k.alias] = r; }, function () {});
+      })));
     }).then(function () {
       render();
       $("updated").textContent = "Updated " + new Date().toLocaleTimeString("en-GB");

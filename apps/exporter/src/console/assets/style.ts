@@ -66,4 +66,14 @@ th.spark-head { white-space: normal; min-width: 6rem; }
   #rows th { white-space: normal; overflow-wrap: anywhere; min-width: 7.5rem; max-width: 11rem; }
   td .reasons { max-width: 9rem; }
 }
+.f-critical { color: #fff; background: #8a1010; border-color: #8a1010; }
+.f-warning { color: #6b4000; background: #fff1d6; }
+.f-info { color: #1a4d8f; background: #e6effb; }
+.chip { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-weight: 600; font-size: .85em; border: 1px solid currentColor; }
+.chip.accepted { text-decoration: line-through; opacity: .7; }
+details.posture { margin-bottom: .75rem; }
+details.posture summary { font-weight: 600; cursor: pointer; }
+.fix { margin: .25rem 0; }
+dl.evidence { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; font-size: .85em; margin: 0 0 .5rem; }
+dl.evidence dd { margin: 0; overflow-wrap: anywhere; }
 `;

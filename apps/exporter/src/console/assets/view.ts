@@ -72,6 +72,14 @@ export function keyTableView(esc: (v: unknown) => string): KeyTableView {
     if (p.state === "pending") return '<span class="muted">first probe pending</span>';
     return (p.state === "up" ? "up" : '<span class="bad">down</span>') + '<br><span class="muted">last ok ' + esc(ago(p.lastSuccessAt)) + "</span>";
   }
+  // Findings arrive most severe first; accepted ones are shown struck through.
+  function findingsCell(k: ApiKey) {
+    var f = k.findings || [];
+    if (f.length === 0) return '<span class="muted">none</span>';
+    return f.map(function (x) {
+      return '<span class="chip f-' + esc(x.severity) + (x.accepted ? " accepted" : "") + '" title="' + esc(x.summary) + '">' + esc(x.finding) + "</span>";
+    }).join(" ");
+  }
   function row(k: ApiKey) {
     var m = k.perMinute;
     var reqLabel = "Requests, last hour: " + fmt(sum(m.requests)) + " (peak " + fmt(Math.max.apply(null, m.requests)) + " per minute)";
@@ -89,10 +97,13 @@ export function keyTableView(esc: (v: unknown) => string): KeyTableView {
       "<td>" + spark([m.unauthorized, m.forbidden, m.rateLimited], ["u401", "f403", "l429"], errLabel) + "</td>" +
       '<td class="budget">' + budgetCell(k.budget) + "</td>" +
       '<td class="wrap">' + expiryCell(k) + "</td>" +
-      '<td class="wrap">' + probeCell(k.probe) + "</td></tr>";
+      '<td class="wrap">' + probeCell(k.probe) + "</td>" +
+      '<td class="wrap" data-col="findings">' + findingsCell(k) + "</td></tr>";
   }
 
   function ratio(k: ApiKey) { return k.budget && k.budget.limit ? k.budget.remaining / k.budget.limit : 2; }
+  var FINDING_RANK: Record<string, number> = { critical: 3, warning: 2, info: 1 };
+  function worst(k: ApiKey) { var f = (k.findings || []).filter(function (x) { return !x.accepted; }); return f.length ? FINDING_RANK[f[0]!.severity]! : 0; }
   function days(k: ApiKey) { return k.daysToExpiry === null ? Infinity : k.daysToExpiry; }
   var SORTS: Record<string, (a: ApiKey, b: ApiKey) => number> = {
     alias: function (a, b) { return a.alias.localeCompare(b.alias); },
@@ -104,6 +115,7 @@ export function keyTableView(esc: (v: unknown) => string): KeyTableView {
     gone: function (a, b) { return b.totals.gone - a.totals.gone; },
     budget: function (a, b) { return ratio(a) - ratio(b); },
     expiry: function (a, b) { return days(a) - days(b); },
+    findings: function (a, b) { return worst(b) - worst(a) || (b.findings || []).length - (a.findings || []).length; },
   };
 
   function summary(all: ApiKey[], shown: number) {

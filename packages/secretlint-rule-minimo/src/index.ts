@@ -1,0 +1,2 @@
+export { creator, RULE_ID } from "./rule.js";
+export { gitleaksRule, githubCustomPattern } from "./scanners.js";
