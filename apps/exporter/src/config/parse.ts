@@ -110,7 +110,7 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly Prope
     }
     const path = formatPath(at);
     dropped.push(path);
-    const message = issue.input === undefined && issue.code === "invalid_type" ? "required field is missing" : `expected ${issue.message}, got ${describeValue(issue.input, path)}`;
+    const message = issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union") ? "required field is missing" : `expected ${issue.message}, got ${describeValue(issue.input, path)}`;
     out.push({ path: withSource(path, sources) || "(root)", message });
   }
   return out;

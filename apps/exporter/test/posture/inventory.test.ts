@@ -23,22 +23,22 @@ describe("inventory config", () => {
   it.each([
     [[{ permissions: ["contacts:delete"] }], `keys[0].permissions[0]: unknown permission "contacts:delete"; valid: ${PERMISSIONS.join(", ")}`],
     [[{ created: "last year" }], "keys[0].created: must be a date like 2027-06-01 (or an ISO 8601 date-time)"],
-    [[{ created: 20250101 }], "keys[0].created: must be a date like 2027-06-01 (or an ISO 8601 date-time)"],
+    [[{ created: 20250101 }], "keys[0].created: expected a date like 2027-06-01 (or an ISO 8601 date-time), got the number 20250101"],
     [[{ replaces: "nobody" }], 'keys[0].replaces: names "nobody", which is not a configured key\'s name'],
     [[{ replaces: "k0" }], "keys[0].replaces: a key cannot replace itself"],
     [[{}, { replaces: "k0" }, { replaces: "k0" }], 'keys[2].replaces: "k0" is already replaced by "k1"'],
     [[{ accept: [{ finding: "no_expiry", reason: "legacy" }] }], "keys[0].accept[0].until: required field is missing"],
     [[{ accept: [{ finding: "nope", reason: "x", until: "2027-01-01" }] }], 'keys[0].accept[0].finding: unknown finding "nope"; valid: key_in_url, browser_use, rotation_pending, missing_permission, new_caller, client_side_policy, unused_permission, no_expiry, expiry_over_1y, rotation_due, idle'],
-    [[{ owner: "" }], "keys[0].owner: Too small: expected string to have >=1 characters"],
+    [[{ owner: "" }], "keys[0].owner: expected a non-empty text (a team or a person, for alert routing), got an empty string"],
     [[{ enviroment: "prod" }], "keys[0].enviroment: unknown field"],
   ])("rejects %j", (keys, message) => {
     expect(problems(keys)).toEqual([message]);
   });
 
   it.each([
-    [{ posture: { window_days: 0 } }, "posture.window_days: Too small: expected number to be >0"],
+    [{ posture: { window_days: 0 } }, "posture.window_days: expected a whole number of days from 1 to 400, got the number 0"],
     [{ posture: { windows_days: 30 } }, "posture.windows_days: unknown field"],
-    [{ state: { path: "" } }, "state.path: Too small: expected string to have >=1 characters"],
+    [{ state: { path: "" } }, "state.path: expected a directory path, got an empty string"],
   ])("rejects %j", (extra, message) => {
     expect(problems([{}], extra)).toEqual([message]);
   });

@@ -65,6 +65,9 @@ th.spark-head { white-space: normal; min-width: 6rem; }
   .reasons { max-width: 10rem; }
   #rows th { white-space: normal; overflow-wrap: anywhere; min-width: 7.5rem; max-width: 11rem; }
   td .reasons { max-width: 9rem; }
+  svg.spark { width: 64px; }
+  th.spark-head { min-width: 4.5rem; }
+  td[data-col="findings"] .chip { font-size: .75em; padding: .05rem .3rem; }
 }
 .f-critical { color: #fff; background: #8a1010; border-color: #8a1010; }
 .f-warning { color: #6b4000; background: #fff1d6; }
