@@ -56,7 +56,7 @@ svg.spark .base { stroke: var(--line); stroke-width: 1; }
 th.spark-head { white-space: normal; min-width: 6rem; }
 @media (max-width: 1280px) {
   body { margin: 0 1rem 2rem; }
-  th, td { padding: .3rem .35rem; }
+  th, td { padding: .3rem .25rem; }
   svg.spark { width: 84px; }
   .bar { width: 6rem; }
   td.budget { white-space: normal; min-width: 6.5rem; max-width: 8rem; }
@@ -67,7 +67,8 @@ th.spark-head { white-space: normal; min-width: 6rem; }
   td .reasons { max-width: 9rem; }
   svg.spark { width: 64px; }
   th.spark-head { min-width: 4.5rem; }
-  td[data-col="findings"] .chip { font-size: .75em; padding: .05rem .3rem; }
+  td[data-col="findings"] { white-space: normal; max-width: 7rem; }
+  td[data-col="findings"] .chip { font-size: .75em; padding: .05rem .3rem; max-width: 100%; overflow-wrap: anywhere; }
 }
 .f-critical { color: #fff; background: #8a1010; border-color: #8a1010; }
 .f-warning { color: #6b4000; background: #fff1d6; }
