@@ -4,7 +4,7 @@
 import type { ErrorForm } from "./errors.js";
 import { operationObject, type Operation, type SpecDocument } from "./operations.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 
 function deref(doc: SpecDocument, node: Obj | undefined): Obj | undefined {

@@ -18,7 +18,7 @@ interface ValidatorError {
   encoding?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 
 // Building the validator (dereferencing, compiling schemas) is the costliest part of starting a

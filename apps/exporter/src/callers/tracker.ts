@@ -52,6 +52,7 @@ export interface CallerTrackerOptions {
 const cleanUserAgent = (ua: string | undefined): string => {
   if (ua === undefined || ua === "") return "(none)";
   // Masked before it is cut, so a key at the edge cannot survive half-visible.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   return redactApiKeys(ua).replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, MAX_USER_AGENT);
 };
 
