@@ -49,11 +49,13 @@ export interface CallerTrackerOptions {
   now?: () => number;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 const cleanUserAgent = (ua: string | undefined): string => {
   if (ua === undefined || ua === "") return "(none)";
   // Masked before it is cut, so a key at the edge cannot survive half-visible.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
-  return redactApiKeys(ua).replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, MAX_USER_AGENT);
+  return redactApiKeys(ua).replace(CONTROL_CHARACTERS, "?").slice(0, MAX_USER_AGENT);
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
