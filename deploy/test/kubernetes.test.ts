@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { OUTPUT, render, ruleGroups } from "../scripts/prometheus-rule.js";
 import { DEPLOY, read, yamlDocs } from "./support.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: each model's constructor takes its own manifest type; the YAML is untyped
 const MODELS: Record<string, new (data: any) => { validate(): void }> = { Deployment, Service, ConfigMap, Secret, ServiceMonitor, PrometheusRule };
 const kustomization = yamlDocs("kubernetes/kustomization.yaml")[0]!;
 const resources = (kustomization.resources as string[]).concat(["secret.example.yaml"]);

@@ -11,9 +11,11 @@ export const ROOT = join(DEPLOY, "..");
 export const read = (path: string) => readFileSync(join(DEPLOY, path), "utf8");
 
 /** Every YAML document of a file, failing on any parse error or warning. */
+// biome-ignore lint/suspicious/noExplicitAny: manifests are read as loose YAML and checked field by field
 export function yamlDocs(path: string): Record<string, any>[] {
   const docs = parseAllDocuments(read(path));
   for (const d of docs) if (d.errors.length > 0 || d.warnings.length > 0) throw new Error(`${path}: ${[...d.errors, ...d.warnings].map((e) => e.message).join("; ")}`);
+  // biome-ignore lint/suspicious/noExplicitAny: as the return type above
   return docs.map((d) => d.toJS() as Record<string, any>);
 }
 

@@ -11,6 +11,7 @@ import {
   VariableSort,
   type Dashboard,
 } from "@grafana/grafana-foundation-sdk/dashboard";
+import { OPERATIONS } from "@minimo/client";
 import { DATASOURCE, JOB, KEY, stat, table, timeseries } from "./panels.js";
 
 /** Stable dashboard uid (Grafana allows at most 40 characters). */
@@ -20,10 +21,14 @@ export const DASHBOARD_UID = "minimo-keys";
 export const DASHBOARD_SLUG = "minimo-api-keys";
 
 /**
- * Operations that spec/minimo.yaml marks deprecated, as a PromQL regex. Same regex as the
- * MinimoDeprecatedOperationTraffic alert; a test checks both against @minimo/client's OPERATIONS.
+ * The route templates of the operations spec/minimo.yaml marks deprecated, as a PromQL regex over
+ * the `operation` label; a `{param}` becomes `.+`. The MinimoDeprecatedOperationTraffic
+ * alert carries the same regex (a test checks it), and the committed dashboard is drift-checked.
  */
-export const DEPRECATED_OPERATIONS_RE = "/api/transactionals.*|/api/contacts|/api/templates/email/.+/stats|/v1/custom-fields";
+export const DEPRECATED_OPERATIONS_RE = [...new Set(OPERATIONS.filter((o) => o.deprecated).map((o) => o.path))]
+  .sort()
+  .map((path) => path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^$()[\]|\\]/g, "\\$&")).join(".+"))
+  .join("|");
 
 const RATE = "[$__rate_interval]";
 

@@ -89,7 +89,11 @@ export interface EarlySignals {
 
 /** Runs the CLI; resolves with an exit code, or never (while serving) until a signal or an uncaught exception. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo, early?: EarlySignals): Promise<number> {
-  if (argv[0] === "lint") return argv.includes("--help") || argv.includes("-h") ? (io.stdout(LINT_USAGE), 0) : lint(argv.slice(1), io);
+  if (argv[0] === "lint") {
+    if (!argv.includes("--help") && !argv.includes("-h")) return lint(argv.slice(1), io);
+    io.stdout(LINT_USAGE);
+    return 0;
+  }
   let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; "storage.path"?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({

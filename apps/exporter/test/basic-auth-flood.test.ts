@@ -77,7 +77,10 @@ describe("basic auth under a wrong-password flood", () => {
 describe("an unknown user costs what a known one does", () => {
   it("is compared against a dummy hash of the configured hashes' cost (12 here, not a fixed 10)", async () => {
     const hashes: string[] = [];
-    const pool = { verify: async (_password: string, hash: string) => (hashes.push(hash), "mismatch" as const) } as unknown as BcryptPool;
+    const pool = { verify: async (_password: string, hash: string) => {
+        hashes.push(hash);
+        return "mismatch" as const;
+      } } as unknown as BcryptPool;
     const users: BasicAuthUsers = new Map([["prometheus", `$2y$12$${"a".repeat(53)}`]]);
     const auth = createBasicAuth(() => users, { pool });
     expect(await auth.check(basic("someone-else", "x"))).toBe("denied");

@@ -178,6 +178,7 @@ describe.skipIf(!available)("key console in Chromium", () => {
 
   it("never shows the canary or a demo key's secret in the DOM, the API answers or the log", async () => {
     const dom = await page.content();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, the text a user sees, not the DOM property
     const text = await page.locator("body").innerText();
     expect(apiAnswers.length).toBeGreaterThan(1);
     const secrets = [CANARY, ...demoKeys.map((k) => k.key.slice(k.key.indexOf("-", 3) + 1))];

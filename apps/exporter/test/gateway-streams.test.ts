@@ -1,6 +1,6 @@
 // The gateway's byte-level behaviour against an upstream the test controls.
 import { createHash, randomBytes } from "node:crypto";
-import http from "node:http";
+import type http from "node:http";
 import { describe, expect, it } from "vitest";
 import { captureLogger, DEMO, envName, eventually, sample, scrape, startExporter, startServer, testConfig } from "./helpers.js";
 
@@ -15,7 +15,10 @@ describe("gateway streams", () => {
       seenHeaders = req.headers;
       const hash = createHash("sha256");
       const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => (hash.update(c), chunks.push(c)));
+      req.on("data", (c: Buffer) => {
+        hash.update(c);
+        chunks.push(c);
+      });
       req.on("end", () => {
         res.writeHead(201, { "content-type": "application/octet-stream", "x-upstream-sha256": hash.digest("hex"), "x-ratelimit-remaining": "41", "set-cookie": ["a=1", "b=2"] });
         // Echo back in small writes: the gateway must pass a chunked body through as is.

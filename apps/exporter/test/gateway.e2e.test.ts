@@ -115,8 +115,14 @@ describe("gateway end to end (sandbox upstream)", () => {
 describe("gateway routing and failures", () => {
   it("sends legacy /api paths to upstream.app and public paths to upstream.api", async () => {
     const seen: string[] = [];
-    const api = await startServer((req, res) => (seen.push(`api ${req.url}`), res.end("{}")));
-    const app = await startServer((req, res) => (seen.push(`app ${req.url}`), res.end("{}")));
+    const api = await startServer((req, res) => {
+      seen.push(`api ${req.url}`);
+      res.end("{}");
+    });
+    const app = await startServer((req, res) => {
+      seen.push(`app ${req.url}`);
+      res.end("{}");
+    });
     const exporter = await startExporter({ config: testConfig({ api: api.url, app: app.url }, keys, noProbe), logger: captureLogger().logger });
     try {
       await (await fetch(`${exporter.gatewayUrl}/api/templates/email?page=2`)).text();

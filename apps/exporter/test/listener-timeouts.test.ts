@@ -1,6 +1,6 @@
 // A connection that never sends a request holds its descriptor for a bounded time, the same on
 // both listeners with and without TLS (Node's defaults: 90 s plain, 120 s in a TLS handshake).
-import http from "node:http";
+import type http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";

@@ -6,7 +6,12 @@ const KEY = "mn-acct42-TOPSECRETvalue123";
 
 function capture() {
   const lines: string[] = [];
-  const destination = new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) });
+  const destination = new Writable({
+    write: (c, _e, done) => {
+      lines.push(String(c));
+      done();
+    },
+  });
   return { logger: createLogger({ level: "debug", destination }), lines };
 }
 

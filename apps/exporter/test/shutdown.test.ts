@@ -1,5 +1,5 @@
 // close() (what SIGTERM calls) while requests are in flight: none is lost.
-import http from "node:http";
+import type http from "node:http";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { captureLogger, DEMO, envName, eventually, startExporter, startServer, testConfig } from "./helpers.js";

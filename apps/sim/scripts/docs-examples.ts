@@ -18,7 +18,7 @@ const tablePath = join(root, "spec", "examples", "docs-examples.yaml");
 const outFile = join(here, "..", "test", "generated", "docs-examples.ts");
 const check = process.argv.includes("--check") || (Boolean(process.env.CI) && !process.argv.includes("--write"));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 const HOSTS: Record<string, "api" | "app"> = { "api.minimo.it": "api", "app.minimo.it": "app" };
 
@@ -66,7 +66,6 @@ function callOf(e: DocsExample): string {
 const table = loadDocsExamples(parse(readFileSync(tablePath, "utf8")));
 const contents = `// Generated from spec/examples/docs-examples.yaml by apps/sim/scripts/docs-examples.ts. Do not edit by hand:
 // change the table and run \`npm run generate\`.
-/* eslint-disable */
 import type { MinimoClient } from "@minimo/client";
 
 /** Every documented example as a typed @minimo/client call, by example id. */

@@ -5,7 +5,7 @@ import type { ErrorForm } from "./errors.js";
 import { operationObject, type Operation, type SpecDocument } from "./operations.js";
 import { deref } from "./spec-ref.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 
 /** The error forms of `op`'s documented 4xx responses that are not the envelope. */

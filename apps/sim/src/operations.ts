@@ -11,11 +11,11 @@ export function operationsOf(doc: SpecDocument | undefined): readonly Operation[
 }
 
 /** The parts of an OpenAPI document the sandbox reads. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: path items and components are walked untyped
 export type SpecDocument = { servers?: { url: string }[]; paths?: Record<string, any>; components?: any; [k: string]: unknown };
 
 /** The spec's operation object for one operation. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: callers read whichever operation fields they need
 export function operationObject(doc: SpecDocument, op: Operation): any {
   return doc.paths?.[op.path]?.[op.method.toLowerCase()];
 }

@@ -1,7 +1,7 @@
 // Following `$ref: '#/…'` pointers inside the spec document (local refs only, as the spec uses).
 import type { SpecDocument } from "./operations.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 
 /** `node`, or what its `$ref` chain points at; undefined when a pointer leads nowhere. */

@@ -22,9 +22,6 @@ interface ValidatorError {
   encoding?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Obj = Record<string, any>;
-
 // Building the validator (dereferencing, compiling schemas) is the costliest part of starting a
 // sandbox, and it holds no per-sandbox state: share it between sandboxes serving the same spec.
 const validators = new WeakMap<object, RequestHandler[]>();

@@ -9,7 +9,7 @@ import { operationsOf } from "../src/operations.js";
 import { checkResponse, deref, exampleUrl, requestExample, schemaAt } from "./contract.js";
 import { call, clock, sim } from "./helpers.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 const doc = spec as Obj;
 
@@ -21,7 +21,7 @@ function examples(): Example[] {
   const walk = (node: unknown, at: string[]) => {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
-      node.forEach((v, i) => walk(v, [...at, String(i)]));
+      for (const [i, v] of node.entries()) walk(v, [...at, String(i)]);
       return;
     }
     const o = node as Obj;

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks the untyped OpenAPI document
 type Obj = Record<string, any>;
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });

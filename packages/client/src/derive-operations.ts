@@ -22,7 +22,7 @@ const LEGACY_SERVER = "https://app.minimo.it";
 
 interface SpecLike {
   servers?: readonly { url: string }[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: path items are read from the untyped spec document
   paths?: Record<string, any>;
 }
 

@@ -1,7 +1,7 @@
 export { createMinimoClient, MINIMO_SERVERS, type MinimoClient, type MinimoClientOptions } from "./client.js";
 export { MINIMO_KEY_PATTERN, MINIMO_KEY_REGEX_SOURCE } from "./key-pattern.js";
 export { parseApiKey, isApiKeyFormat, apiKeyProblem, redactApiKeys, InvalidApiKeyError, type ParsedApiKey } from "./api-key.js";
-export { readRateLimit, type RateLimitInfo, type ReadRateLimitOptions } from "./rate-limit.js";
+export { readRateLimit, type HeaderSource, type RateLimitInfo, type ReadRateLimitOptions } from "./rate-limit.js";
 export { matchOperation, findOperation, OPERATIONS, type Operation } from "./operations.js";
 export { operationsFromSpec } from "./derive-operations.js";
 export { DOCUMENTED_STATUSES } from "./generated/statuses.js";

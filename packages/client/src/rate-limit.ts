@@ -17,7 +17,8 @@ export interface ReadRateLimitOptions {
   now?: number;
 }
 
-interface HeaderSource {
+/** Anything with `Headers.get`: a fetch `Headers`, or a lookalike that reads a few names. */
+export interface HeaderSource {
   get(name: string): string | null;
 }
 

@@ -12,6 +12,8 @@ type StrictMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
   ...init: RequiredKeysOf<MaybeOptionalInit<paths[P], M>> extends never
     ? [MaybeOptionalInit<paths[P], M>?]
     : [MaybeOptionalInit<paths[P], M>]
+  // biome-ignore lint/complexity/noBannedTypes: openapi-fetch's own ClientMethod spells these two types this way
+  // biome-ignore lint/suspicious/noExplicitAny: as above
 ) => Promise<paths[P][M] extends infer O extends Record<string | number, any> ? FetchResponse<O, {}, MediaType> : never>;
 
 /** The openapi-fetch client typed by the spec's `paths`, with exact request bodies. */

@@ -164,8 +164,9 @@ describe("createMinimoClient", () => {
     const { observer, events } = recorder();
     const minimo = createMinimoClient({ apiKey: KEY, baseUrl: server.url, observe: observer, retry: noWait });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    await expect(minimo.GET("/public/v1/custom-fields", { signal: controller.signal })).rejects.toBeDefined();
+    const reason = new Error("the caller gave up");
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(minimo.GET("/public/v1/custom-fields", { signal: controller.signal })).rejects.toBe(reason);
     expect(events).toEqual(["error GET /public/v1/custom-fields #1 aborted"]);
   });
 

@@ -30,8 +30,14 @@ async function calls() {
   await minimo.POST("/public/v1/emails", { body: { to: "a@example.com" } });
   await minimo.GET("/public/v1/transactionals/{id}/stats", { params: { path: { id: "tmpl_variant_a" } } });
   await minimo.GET("/api/templates/whatsapp", { params: { query: { page: 2, limit: 50 } } });
-  // @ts-expect-error a WhatsApp parameter of an undocumented type
-  await minimo.POST("/api/templates/whatsapp/send", { body: { recipient: "+393471234567", type: "template", template: { name: "x", components: [{ type: "HEADER", parameters: [{ type: "audio", audio: {} }] }] } } });
+  await minimo.POST("/api/templates/whatsapp/send", {
+    body: {
+      recipient: "+393471234567",
+      type: "template",
+      // @ts-expect-error a WhatsApp parameter of an undocumented type
+      template: { name: "x", components: [{ type: "HEADER", parameters: [{ type: "audio", audio: {} }] }] },
+    },
+  });
 }
 
 // `error.code` is the enum of documented (and marked project) codes: an invented one does not compile.

@@ -1,4 +1,2 @@
-/** Anything with `Headers.get`: a fetch `Headers`, or a lookalike. */
-export interface HeaderSource {
-  get(name: string): string | null;
-}
+// Declared once, by @minimo/client, whose readRateLimit reads the same headers.
+export type { HeaderSource } from "@minimo/client";

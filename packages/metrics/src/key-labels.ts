@@ -2,6 +2,7 @@ import { redactApiKeys } from "@minimo/client";
 
 const MAX_ALIAS_LENGTH = 128;
 // Control characters make label values unreadable in dashboards and logs.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

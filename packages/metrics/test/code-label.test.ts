@@ -31,7 +31,7 @@ describe("the code label", () => {
     const codes = lines.map((l) => /code="([^"]+)"/.exec(l)![1]!);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.sort()).toEqual([...CODE_LABELS].sort());
-    expect(lines).toContain('minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="4xx_other"} ' + String(100 - DOCUMENTED_STATUSES.filter((s) => s >= 400 && s < 500).length));
+    expect(lines).toContain(`minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="4xx_other"} ${100 - DOCUMENTED_STATUSES.filter((s) => s >= 400 && s < 500).length}`);
     expect(lines).toContain('minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="other"} 500');
     // The per-status counters still see exactly their status.
     expect(await samples(registry, "minimo_api_unauthorized_total")).toEqual(['minimo_api_unauthorized_total{key="production"} 1']);

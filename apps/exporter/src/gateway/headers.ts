@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import type { HeaderSource } from "@minimo/metrics";
 
 // RFC 9110 §7.6.1: connection-specific fields are not forwarded by a proxy.
 const HOP_BY_HOP = new Set([
@@ -55,9 +56,7 @@ function copyEndToEnd(headers: IncomingHttpHeaders, except: string | undefined):
 }
 
 /** What @minimo/metrics reads response headers through (a fetch `Headers` fits too). */
-export interface HeaderSource {
-  get(name: string): string | null;
-}
+export type { HeaderSource };
 
 /**
  * A read-only `get()` view of an upstream response's headers for @minimo/metrics, which only

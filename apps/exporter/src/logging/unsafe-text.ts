@@ -1,6 +1,7 @@
 // Characters that rewrite how a line reads rather than what it says: C0 and C1 controls (ESC
 // sequences, NEL as a line break in some viewers) and the bidi marks, embeddings, overrides and
 // isolates that reorder what a terminal or browser shows (a "Trojan Source" User-Agent).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with each unsafe character replaced by `?` (what the console's API shows). */

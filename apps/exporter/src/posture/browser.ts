@@ -10,5 +10,5 @@ export function isBrowserRequest(h: IncomingHttpHeaders): boolean {
   if (h.origin !== undefined) return true;
   if (h["sec-fetch-site"] !== undefined || h["sec-fetch-dest"] !== undefined || h["sec-fetch-user"] !== undefined) return true;
   const ua = h["user-agent"];
-  return ua !== undefined && ua.startsWith("Mozilla/");
+  return ua?.startsWith("Mozilla/") === true;
 }

@@ -87,7 +87,7 @@ export class PostureRecorder implements PostureHook {
   observe(req: IncomingMessage, socket: Socket, alias: string | undefined, method: string, operation: string, status: number): void {
     this.changes++;
     const url = req.url;
-    if (url !== undefined && url.includes("mn-")) this.#keyInUrl(url, operation);
+    if (url?.includes("mn-")) this.#keyInUrl(url, operation);
     if (alias === undefined) return;
     const rule = this.#rules.get(alias);
     if (rule === undefined) return; // removed by a reload while in flight

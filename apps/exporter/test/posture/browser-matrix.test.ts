@@ -120,10 +120,10 @@ describe("browser matrix", () => {
     const cell = tab.locator('tr[data-alias="browser"] td[data-col="findings"]');
     await cell.getByText("browser_use").waitFor();
     await tab.locator('details.posture[data-alias="browser"] summary').click();
-    const panel = await tab.locator('details.posture[data-alias="browser"]').innerText();
+    const panel = (await tab.locator('details.posture[data-alias="browser"]').textContent()) ?? "";
     expect(panel).toContain("Use keys server-side");
-    expect(panel).toMatch(/origin\s+http:\/\/127\.0\.0\.1:\d+/);
-    expect(await tab.locator('tr[data-alias="curl"] td[data-col="findings"]').innerText()).toBe("none");
+    expect(panel).toMatch(/origin\s*http:\/\/127\.0\.0\.1:\d+/);
+    expect((await tab.locator('tr[data-alias="curl"] td[data-col="findings"]').textContent())?.trim()).toBe("none");
     await tab.close();
   });
 });

@@ -114,7 +114,9 @@ describe("minimo_gateway_open_connections with gateway.tls", () => {
     const exporter = await startExporter({ config, logger: captureLogger("warn").logger });
     onCleanUp(() => exporter.close());
     const sockets: tls.TLSSocket[] = [];
-    onCleanUp(async () => sockets.forEach((s) => s.destroy()));
+    onCleanUp(async () => {
+      for (const s of sockets) s.destroy();
+    });
     for (let i = 0; i < 15; i++) {
       const socket = tls.connect({ port: port(exporter), host: "127.0.0.1", ca: cert.pem, servername: "localhost" });
       socket.on("error", () => undefined);

@@ -84,7 +84,7 @@ describe("gateway route labelling", () => {
         const parts = concrete.split("/");
         const tmpl = l.split("/");
         expect(tmpl.length).toBe(parts.length);
-        tmpl.forEach((t, i) => expect(t.startsWith("{") || t === parts[i]).toBe(true));
+        for (const [i, t] of tmpl.entries()) expect(t.startsWith("{") || t === parts[i]).toBe(true);
         if (!values.some((v) => OPERATIONS.some((o) => o.path.split("/").includes(v)))) expect(l).toBe(op.path);
       }),
       RUNS,

@@ -14,7 +14,7 @@ export function listTemplates(req: Request, ctx: SimContext) {
 /** Records the send; answers the error itself and returns false when the template can't be sent. */
 export function sendTemplate(ctx: SimContext, res: Response, body: WhatsappSendBody): boolean {
   const t = ctx.state.whatsappTemplates.find((x) => x.name === body.template.name);
-  if (!t || t.status !== "APPROVED") {
+  if (t?.status !== "APPROVED") {
     sendError(res, ctx.faults, 422, {
       error: { code: "template_not_approved", message: `Template ${body.template.name} is not approved`,
         details: { field: "template.name" } },

@@ -1,6 +1,5 @@
 // Generated from spec/examples/docs-examples.yaml by apps/sim/scripts/docs-examples.ts. Do not edit by hand:
 // change the table and run `npm run generate`.
-/* eslint-disable */
 import type { MinimoClient } from "@minimo/client";
 
 /** Every documented example as a typed @minimo/client call, by example id. */

@@ -1,6 +1,5 @@
-// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:
+// Generated from spec/minimo.yaml by packages/client/scripts/generate.ts. Do not edit by hand:
 // change the spec and run `npm run generate`.
-/* eslint-disable */
 export interface paths {
     "/public/v1/contacts": {
         parameters: {

@@ -1,4 +1,4 @@
-// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:
+// Generated from spec/minimo.yaml by packages/client/scripts/generate.ts. Do not edit by hand:
 // change the spec and run `npm run generate`.
 
 import type { Operation } from "../derive-operations.js";

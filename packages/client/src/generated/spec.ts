@@ -1,4 +1,4 @@
-// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:
+// Generated from spec/minimo.yaml by packages/client/scripts/generate.ts. Do not edit by hand:
 // change the spec and run `npm run generate`.
 
 /** The spec document (spec/minimo.yaml) as a plain object, for validators and route tables. */

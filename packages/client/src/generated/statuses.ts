@@ -1,4 +1,4 @@
-// Generated from spec/minimo.yaml by packages/client/scripts/generate.mjs. Do not edit by hand:
+// Generated from spec/minimo.yaml by packages/client/scripts/generate.ts. Do not edit by hand:
 // change the spec and run `npm run generate`.
 
 /** Every status code a response of the spec documents, ascending: the `code` label's own values. */

@@ -3,7 +3,7 @@
 import { DAY_MS, HOUR_MS, iso, type Judge } from "./context.js";
 import { coverageOf } from "../state/coverage.js";
 
-export const rotationPending: Judge = ({ key, usage, successor, settings, now, data }) => {
+export const rotationPending: Judge = ({ usage, successor, settings, now, data }) => {
   const started = successor?.usage?.firstAccepted;
   if (successor === undefined || started === undefined) return undefined;
   const lastAccepted = usage?.lastAccepted;
