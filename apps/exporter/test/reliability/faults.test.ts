@@ -4,7 +4,7 @@
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, sample, sumOf, waitFor } from "./support.js";
+import { captureLogger, sample, sumOf, eventually } from "./support.js";
 
 const KEY = Object.fromEntries(demoKeys.map((k) => [k.name, k.key])) as Record<string, string>;
 // Prometheus gives up on a scrape after this; the exporter must answer before.
@@ -37,7 +37,7 @@ describe("upstream faults", () => {
   /** Scrapes until the probe that the scrape started has landed, i.e. key_up is `value`. */
   const probedUp = async (alias: string, value: 0 | 1) => {
     let text = "";
-    await waitFor(async () => sample((text = await scrape()), "minimo_key_up", { key: alias }) === value, 8000, `${alias} up=${value}`);
+    await eventually(async () => sample((text = await scrape()), "minimo_key_up", { key: alias }) === value, 8000, `${alias} up=${value}`);
     return text;
   };
 
@@ -132,7 +132,7 @@ describe("upstream faults", () => {
     const probed503 = (t: string) => sample(t, "minimo_key_probes_total", { key: "full", code: "503" }) ?? 0;
     const seen = probed503(await scrape());
     let text = "";
-    await waitFor(async () => probed503((text = await scrape())) > seen, 5000, "a probe answered 503");
+    await eventually(async () => probed503((text = await scrape())) > seen, 5000, "a probe answered 503");
     text = await scrape();
     expect(sample(text, "minimo_key_up", { key: "full" })).toBe(0);
     expect(sample(text, "minimo_key_last_success_timestamp_seconds", { key: "full" })).toBe(lastSuccess);
