@@ -35,7 +35,7 @@ export interface StartExporterOptions {
   webConfigFile?: string;
   /** `--storage.path`: the posture state directory; wins over `state.path`. Neither: usage facts in memory only. */
   storagePath?: string;
-  /** Wall clock in ms for posture (tests). Default `Date.now`. */
+  /** Wall clock in ms: probe results, budget update times and posture (tests move it instead of waiting). Default `Date.now`. */
   now?: () => number;
   /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
   posture?: boolean;
@@ -73,14 +73,15 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const registry = new Registry();
   const processRegistry = createProcessRegistry();
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
-  const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
-  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });
+  const clock = options.now ? { now: options.now } : {};
+  const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name), ...clock });
+  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...clock });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
-  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}) });
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...clock });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
