@@ -11,7 +11,7 @@ import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_SLUG } from "../grafana/dashboard.js";
-import { startAlertmanager, startWebhookReceiver, testAlertmanagerConfig, type Notification, type RunningAlertmanager, type WebhookReceiver } from "./helpers/alertmanager.js";
+import { flushingsOf, startAlertmanager, startWebhookReceiver, testAlertmanagerConfig, type Notification, type RunningAlertmanager, type WebhookReceiver } from "./helpers/alertmanager.js";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
 import { loadDashboard } from "./helpers/dashboard-queries.js";
 import { ALERTMANAGER_CONFIG, RUNBOOK } from "./helpers/paths.js";
@@ -73,7 +73,7 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
     }, { AM_REVOKED: revokedSecret, AM_BAD: BAD_KEY });
     exporter = await startExporter({ config });
     const shipped = parse(readFileSync(ALERTMANAGER_CONFIG, "utf8")) as Parameters<typeof testAlertmanagerConfig>[0];
-    am = await startAlertmanager({ bin: amBin, dir, config: testAlertmanagerConfig(shipped, hook.url, { groupWait: "1s", groupInterval: "2s" }) });
+    am = await startAlertmanager({ bin: amBin, dir, config: testAlertmanagerConfig(shipped, hook.url, { groupWait: "1s", groupInterval: "2s" }), logLevel: "debug" });
     const ruleFiles = writeShortRules(join(dir, "rules"), {
       range: "30s",
       forDuration: "2s",
@@ -149,6 +149,7 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
     const perKeyBefore = (await alerts(prom!.url)).filter((a) => isPerKey(a) && a.state === "firing");
     expect(perKeyBefore.length).toBeGreaterThanOrEqual(2);
     const killedAt = Date.now();
+    const flushesBefore = flushingsOf(am!.log()).length;
     await exporter!.close();
     exporter = undefined;
 
@@ -157,8 +158,19 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
     // Prometheus drops the per-key alerts once keep_firing_for has passed...
     await eventually("per-key alerts resolved in Prometheus", (KEEP_FIRING_FOR_S + 30) * 1000, async () =>
       ((await alerts(prom!.url)).some(isPerKey) ? undefined : true));
-    // ...and Alertmanager, inhibiting them, tells nobody: give it several group intervals.
-    await new Promise((r) => setTimeout(r, 8000));
+    // ...and Alertmanager, inhibiting them, tells nobody. The moment it would have told is each
+    // per-key group's flush with its alerts resolved; wait for all of those, then for one more
+    // flush of MinimoExporterDown's group, by which time a notification sent at them has landed.
+    const flushesSinceKill = () => flushingsOf(am!.log()).slice(flushesBefore);
+    const resolvedFlush = (a: { labels: Record<string, string> }) => (f: { group: string; alerts: { name: string; status: string }[] }) =>
+      f.group.includes(`key="${a.labels.key}"`) && f.alerts.some((x) => x.name === a.labels.alertname) && f.alerts.every((x) => x.status === "resolved");
+    const lastResolvedFlush = await eventually("each per-key group flushed with its alerts resolved", 30_000, async () => {
+      const flushes = flushesSinceKill();
+      const at = perKeyBefore.map((a) => flushes.findIndex(resolvedFlush(a)));
+      return at.every((i) => i >= 0) ? Math.max(...at) : undefined;
+    });
+    await eventually("a later flush of MinimoExporterDown's group", 30_000, async () =>
+      flushesSinceKill().slice(lastResolvedFlush + 1).some((f) => f.alerts.some((x) => x.name === "MinimoExporterDown")) || undefined);
     const after = received((n) => n.at >= killedAt);
     expect(after[0], "the first notification after the kill").toBe(down);
     const resolvedPerKey = after.filter((n) => n.alerts.some((a) => a.status === "resolved" && isPerKey(a)));

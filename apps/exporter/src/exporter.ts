@@ -1,26 +1,25 @@
 // startExporter: wires config -> metrics registry, gateway, probes and the HTTP server.
-import type { AddressInfo } from "node:net";
-import type http from "node:http";
-import * as MN from "@minimo/metrics";
 import { createMinimoMetrics, type MinimoMetrics } from "@minimo/metrics";
 import { Registry } from "prom-client";
 import { CallerTracker } from "./callers/tracker.js";
-import { ConfigError } from "./config/errors.js";
 import { UNKNOWN_KEY_ALIAS } from "./config/defaults.js";
 import { consoleRouter } from "./console/routes.js";
-import type { KeyFacts } from "./console/api.js";
+import { keyFactsReader } from "./console/facts.js";
 import { UsageRing } from "./console/usage.js";
-import type { ExporterConfig, KeyConfig, ListenAddress } from "./config/types.js";
+import { removedKeys, restartOnlyChanges } from "./config/diff.js";
+import type { ExporterConfig, KeyConfig } from "./config/types.js";
 import { createGateway, type GatewayRecorder, type GatewayState } from "./gateway/gateway.js";
 import { KeyMatcher } from "./gateway/key-matcher.js";
 import { ConnectionGuard, logAcceptErrors, logDrops } from "./http/connection-guard.js";
-import { isLoopbackName } from "./http/host-guard.js";
+import { exposureWarnings } from "./http/exposure.js";
+import { listen } from "./http/listen.js";
 import { createMetricsServer } from "./http/metrics-server.js";
+import { scrapeWaitMs } from "./http/scrape-timeout.js";
 import { createListeners, isTlsServer } from "./http/web-config/index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { ExporterMetrics } from "./metrics/exporter-metrics.js";
 import { createProcessRegistry } from "./metrics/process-metrics.js";
-import { CONSOLE_PROBE_FLOOR_SECONDS, Prober } from "./probes/prober.js";
+import { Prober } from "./probes/prober.js";
 import { PostureService } from "./posture/service.js";
 import { shardOf } from "./probes/shard.js";
 import { VERSION } from "./version.js";
@@ -36,7 +35,7 @@ export interface StartExporterOptions {
   webConfigFile?: string;
   /** `--storage.path`: the posture state directory; wins over `state.path`. Neither: usage facts in memory only. */
   storagePath?: string;
-  /** Wall clock in ms for posture (tests). Default `Date.now`. */
+  /** Wall clock in ms: probe results, budget update times and posture (tests move it instead of waiting). Default `Date.now`. */
   now?: () => number;
   /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
   posture?: boolean;
@@ -59,30 +58,6 @@ export interface RunningExporter {
   close(): Promise<void>;
 }
 
-const LISTEN_ERRORS: Record<string, string> = {
-  EADDRINUSE: "address already in use",
-  EACCES: "permission denied",
-  EADDRNOTAVAIL: "address not available on this host",
-};
-
-/** Listens; a bind failure becomes a ConfigError naming the config field (`listen.gateway`). */
-function listen(server: http.Server, address: ListenAddress, field: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      const code = err.code ?? "error";
-      const where = address.host.includes(":") ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
-      reject(new ConfigError([{ path: field, message: `cannot listen on ${where}: ${LISTEN_ERRORS[code] ?? "bind failed"} (${code})` }]));
-    };
-    server.once("error", onError);
-    server.listen(address.port, address.host, () => {
-      server.off("error", onError);
-      const { address: host, port } = server.address() as AddressInfo;
-      const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
-      resolve(`${isTlsServer(server) ? "https" : "http"}://${shown}:${port}`);
-    });
-  });
-}
-
 /**
  * Starts the exporter: the gateway on `listen.gateway`, /metrics on `listen.metrics`.
  * @example
@@ -98,14 +73,15 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const registry = new Registry();
   const processRegistry = createProcessRegistry();
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
-  const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
-  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });
+  const clock = options.now ? { now: options.now } : {};
+  const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name), ...clock });
+  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...clock });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
-  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}) });
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...clock });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
@@ -155,14 +131,10 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     registries: [registry, processRegistry],
     refresh: (waitMs) => prober.refresh(waitMs),
     version: () => reloads + prober.verdicts,
-    waitFor: (header) => {
-      const given = header === undefined ? Number.NaN : Number.parseFloat(header);
-      const timeout = Number.isFinite(given) && given > 0 ? given : config.scrapeTimeoutSeconds;
-      return Math.max(0, (timeout - config.scrapeTimeoutOffsetSeconds) * 1000);
-    },
+    waitFor: (header) => scrapeWaitMs(header, config),
     ready: () => !closing,
     logger,
-    routers: [consoleRouter({ keys: keyFacts, usage, callers, posture, version: VERSION }, logger)],
+    routers: [consoleRouter({ keys: keyFactsReader({ registry, prober, keys: () => config.keys }), usage, callers, posture, version: VERSION }, logger)],
     createServer: listeners.metricsServer,
   });
 
@@ -170,34 +142,6 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   new ConnectionGuard(metricsServer, { max: config.web.maxConnections, logger, registry });
   logAcceptErrors(gateway.server, "gateway", logger);
   logDrops(gateway.server, "gateway", "gateway.max_connections", logger);
-
-  async function keyFacts(): Promise<KeyFacts[]> {
-    // Starts the probes that are due (min_interval_seconds, and never more often than the console
-    // floor) without waiting, so the console shows probe results even where no Prometheus scrapes.
-    await prober.refresh(0, CONSOLE_PROBE_FLOOR_SECONDS);
-    const [remaining, limit, reset, updated] = await Promise.all([
-      byKey(registry, MN.RATE_LIMIT_REMAINING),
-      byKey(registry, MN.RATE_LIMIT_LIMIT),
-      byKey(registry, MN.RATE_LIMIT_RESET_TIMESTAMP_SECONDS),
-      byKey(registry, MN.RATE_LIMIT_UPDATED_TIMESTAMP_SECONDS),
-    ]);
-    return config.keys.map((key) => {
-      const status = prober.status(key.name);
-      const probed = key.probe.operations.length > 0 && status !== undefined;
-      return {
-        alias: key.name,
-        clientId: key.clientId,
-        ...(key.expiresAt !== undefined ? { expiresAt: key.expiresAt } : {}),
-        probe: {
-          // A key with no probe operations (or outside this shard) is never probed: say so.
-          state: !probed ? "disabled" : status.up === undefined ? "pending" : status.up ? "up" : "down",
-          ...(status?.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
-          ...(status?.lastProbeAt !== undefined ? { lastProbeAt: status.lastProbeAt } : {}),
-        },
-        budget: { limit: limit.get(key.name), remaining: remaining.get(key.name), resetAt: reset.get(key.name), updatedAt: updated.get(key.name) },
-      };
-    });
-  }
 
   let gatewayUrl: string;
   let metricsBase: string;
@@ -212,15 +156,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
-  if (config.web.allowedHosts === undefined && !isLoopbackName(config.listen.metrics.host)) {
-    logger.warn(
-      { listen: config.listen.metrics.host },
-      "web.allowed_hosts is not set: the metrics listener answers any Host name, so a web page can reach /api/keys by DNS rebinding; list the names it is reached by in web.allowed_hosts (IP addresses and localhost always work)",
-    );
-  }
-  if (!isTlsServer(gateway.server) && !isLoopbackName(config.listen.gateway.host)) {
-    logger.warn({ listen: config.listen.gateway.host }, "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls");
-  }
+  for (const warning of exposureWarnings(config, { gatewayTls: isTlsServer(gateway.server) })) logger.warn({ listen: warning.listen }, warning.message);
 
   return {
     metricsUrl: `${metricsBase}/metrics`,
@@ -234,19 +170,12 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       const warnings = await listeners.reload(next, { gateway: gateway.server, metrics: metricsServer });
       if (closing) return;
       for (const warning of warnings) logger.warn(warning);
-      const kept = new Set(next.keys.map((k) => k.name));
-      const removed = config.keys.filter((k) => !kept.has(k.name)).map((k) => k.name);
+      const removed = removedKeys(config, next);
       for (const alias of removed) {
         metrics.forgetKey(alias);
         exporterMetrics.forgetKey(alias);
       }
-      if (next.listen.gateway.port !== config.listen.gateway.port || next.listen.metrics.port !== config.listen.metrics.port || next.listen.gateway.host !== config.listen.gateway.host || next.listen.metrics.host !== config.listen.metrics.host) {
-        logger.warn("listen addresses changed: they apply after a restart");
-      }
-      if (next.gateway.maxConnections !== config.gateway.maxConnections || next.gateway.upstreamMaxSockets !== config.gateway.upstreamMaxSockets) {
-        logger.warn("gateway.max_connections / gateway.upstream_max_sockets changed: they apply after a restart");
-      }
-      if (next.web.maxConnections !== config.web.maxConnections) logger.warn("web.max_connections changed: it applies after a restart");
+      for (const warning of restartOnlyChanges(config, next)) logger.warn(warning);
       config = next;
       apply(next);
       exporterMetrics.reloaded(true);
@@ -273,17 +202,4 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       logger.info("exporter stopped");
     },
   };
-}
-
-/** The values of a `{key}` gauge, by key (read through the registry so collect() hooks run). */
-async function byKey(registry: Registry, name: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const metric = registry.getSingleMetric(name);
-  if (!metric) return out;
-  const data = await metric.get();
-  for (const v of data.values) {
-    const key = v.labels.key;
-    if (typeof key === "string" && Number.isFinite(v.value)) out.set(key, v.value);
-  }
-  return out;
 }

@@ -3,15 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfig, main, parseShard } from "../src/cli.js";
+import { captureIo as io } from "./support/cli-io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "exporter-cli-"));
 const CANARY = "mn-canary01-CANARYSECRETxyz123";
-
-function io(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { env, stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l) }, out, err };
-}
 
 describe("minimo-exporter --check-config", () => {
   it("exits 0 and says how many keys a valid file holds", async () => {

@@ -5,7 +5,6 @@
 // planted canary secret appears nowhere in the DOM or the API answers.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { demoKeys } from "@minimo/sim";
@@ -18,14 +17,10 @@ import { UsageRing } from "../src/console/usage.js";
 import { startDemo, type RunningDemo } from "../src/demo/start-demo.js";
 import { DEMO_USER_AGENTS } from "../src/demo/traffic.js";
 import { captureLogger } from "./helpers.js";
+import { requireTool } from "./support/tools.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available) {
-  const why = `the console browser test needs Chromium at ${CHROMIUM} (apt-get install chromium)`;
-  if (process.env.CI) throw new Error(`${why}; CI must not skip it`);
-  console.warn(`skipping: ${why}`);
-}
+const available = requireTool(CHROMIUM, { install: "apt-get install chromium", needer: "the console browser test" });
 
 /** A secret that must never surface: sent as a key, inside a User-Agent and in X-Forwarded-For. */
 const CANARY = "CANARYzq81secretNEVERshown";

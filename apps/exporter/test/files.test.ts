@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfigFile } from "../src/config/load.js";
 import { ConfigError } from "../src/config/errors.js";
-import { FileReadError, readRegularFile, readRegularFiles, readRegularFileSync } from "../src/files/read.js";
+import { FileReadError, readRegularFile, readRegularFiles, readRegularFileSync } from "../src/config/read-files.js";
 import { loadWebConfig } from "../src/http/web-config/load.js";
 import { DEMO } from "./helpers.js";
 import { requireOpenssl, selfSigned } from "./tls/certs.js";

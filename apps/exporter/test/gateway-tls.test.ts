@@ -12,16 +12,9 @@ import { createGateway } from "../src/gateway/gateway.js";
 import { KeyMatcher } from "../src/gateway/key-matcher.js";
 import { ExporterMetrics } from "../src/metrics/exporter-metrics.js";
 import { captureLogger, DEMO, envName, sample, testConfig } from "./helpers.js";
+import { requireOpenssl } from "./tls/certs.js";
 
-const openssl = (() => {
-  try {
-    execFileSync("openssl", ["version"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!openssl) console.warn("skipping the TLS upstream test: openssl is not on PATH (it makes the test certificate)");
+const openssl = requireOpenssl("the TLS upstream test");
 
 describe.skipIf(!openssl)("gateway to an HTTPS upstream", () => {
   it("forwards over TLS with the upstream's host name, and counts the answer", async () => {

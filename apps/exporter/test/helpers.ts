@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { createLogger, parseConfig, startExporter, type ExporterConfig, type RunningExporter } from "../src/index.js";
@@ -46,41 +44,8 @@ export async function scrape(exporter: RunningExporter, headers: Record<string, 
   return res.text();
 }
 
-/** The value of one sample in exposition text, or undefined when the series is absent. */
-export function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of text.split("\n")) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    const open = line.indexOf("{");
-    const labelText = open === -1 || open > name.length ? "" : line.slice(open + 1, line.lastIndexOf("}"));
-    const found = Object.fromEntries([...labelText.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(line.slice(line.lastIndexOf(" ") + 1));
-  }
-  return undefined;
-}
-
-/** Waits until `check` returns true (polling), or fails after `ms`. */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A plain HTTP server on 127.0.0.1:0 whose handler the test controls. */
-export async function startServer(handler: http.RequestListener): Promise<{ url: string; server: http.Server; close(): Promise<void> }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+export { sample } from "./support/exposition.js";
+export { eventually } from "./support/wait.js";
+export { startServer } from "./support/servers.js";
 
 export { startExporter };

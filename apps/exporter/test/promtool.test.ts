@@ -5,13 +5,9 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningExporter } from "../src/index.js";
 import { captureLogger, DEMO, envName, scrape, startExporter, startLoggedSim, testConfig } from "./helpers.js";
+import { requireTool } from "./support/tools.js";
 
-const found = spawnSync("promtool", ["--version"], { encoding: "utf8" });
-const missing = found.error !== undefined;
-if (missing) {
-  if (process.env.CI) throw new Error("promtool is required in CI (Debian package `prometheus`) but was not found on PATH");
-  console.warn("skipping promtool tests: promtool not found on PATH (install the Debian package `prometheus`)");
-}
+const missing = !requireTool("promtool", { install: "apt-get install prometheus", needer: "the promtool tests" });
 
 describe.skipIf(missing)("promtool check metrics", () => {
   let sim: Awaited<ReturnType<typeof startLoggedSim>>;

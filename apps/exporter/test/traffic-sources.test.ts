@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningExporter } from "../src/index.js";
 import { captureLogger, DEMO, envName, eventually, sample, scrape, startExporter, startLoggedSim, startServer, testConfig } from "./helpers.js";
+import { testClock } from "./support/clock.js";
 
 type Sim = Awaited<ReturnType<typeof startLoggedSim>>;
 let sim: Sim | undefined;
@@ -89,9 +90,11 @@ describe("budget gauges only from answers in which the key was accepted", () => 
   it("a rotated key: the old secret's 401s (anonymous per-IP window, limit 60) leave its gauges at its own 120", async () => {
     sim = await startLoggedSim();
     // Probed too: the probes with the old secret get the same 401s and must not apply them either.
+    const clock = testClock();
     exporter = await startExporter({
       config: testConfig(sim.url, [{ name: "rotating", key_env: envName("demo-full") }], { probe: { min_interval_seconds: 0 } }),
       logger: captureLogger().logger,
+      now: clock.now,
     });
     for (let i = 0; i < 3; i++) expect((await viaGateway(DEMO["demo-full"]!)).status).toBe(200);
     const before = await scrape(exporter);
@@ -101,7 +104,7 @@ describe("budget gauges only from answers in which the key was accepted", () => 
     expect(remaining).toBeLessThanOrEqual(117);
 
     expect(sim.control.rotate("demo-full")).toBeTruthy(); // new secret; the configured one is now refused
-    await new Promise((r) => setTimeout(r, 1100)); // a later second, so a moved timestamp would show
+    clock.advance(5000); // a later second, so a moved timestamp would show
     for (let i = 0; i < 5; i++) {
       const res = await viaGateway(DEMO["demo-full"]!);
       expect(res.status).toBe(401);

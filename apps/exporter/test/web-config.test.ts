@@ -12,16 +12,11 @@ import { loadWebConfig } from "../src/http/web-config/index.js";
 import { captureLogger, DEMO, demoEnv, sample, startLoggedSim } from "./helpers.js";
 import { expired, requireOpenssl, selfSigned, tempDir, type TestCert } from "./tls/certs.js";
 import { basic, httpsGet } from "./tls/request.js";
+import { captureIo as io } from "./support/cli-io.js";
 
 const enabled = requireOpenssl("the TLS listener tests");
 const PASSWORD = "CANARYpassw0rd-correct";
 const WRONG = "CANARYwrong-pass-xyz";
-
-function io(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { env, stdout: (l: string) => void out.push(l), stderr: (l: string) => void err.push(l) }, out, err };
-}
 
 describe.skipIf(!enabled)("metrics over HTTPS with basic auth, gateway over HTTPS", () => {
   let dir: string;

@@ -14,7 +14,8 @@ export interface RunningAlertmanager {
   stop(): Promise<void>;
 }
 
-export async function startAlertmanager(o: { bin: string; dir: string; config: unknown }): Promise<RunningAlertmanager> {
+/** `logLevel` "debug" logs each aggregation group's flush (`flushingsOf` reads them). Default "warn". */
+export async function startAlertmanager(o: { bin: string; dir: string; config: unknown; logLevel?: "warn" | "debug" }): Promise<RunningAlertmanager> {
   const configFile = join(o.dir, "alertmanager.yml");
   writeFileSync(configFile, stringify(o.config, { lineWidth: 0 }));
   const port = await freePort();
@@ -24,9 +25,27 @@ export async function startAlertmanager(o: { bin: string; dir: string; config: u
     `--storage.path=${join(o.dir, "alertmanager-data")}`,
     `--web.listen-address=${host}`,
     "--cluster.listen-address=", // no gossip: a single local instance
-    "--log.level=warn",
+    `--log.level=${o.logLevel ?? "warn"}`,
   ], `http://${host}`);
   return { ...daemon, host };
+}
+
+/** One flush of an aggregation group, from Alertmanager's debug log: the point where it notifies, or stays silent. */
+export interface Flush {
+  /** The group's key, e.g. `{}:{alertname="MinimoKeyDown", key="partner"}`. */
+  group: string;
+  /** Each alert as `name` and `active` / `resolved`. */
+  alerts: { name: string; status: string }[];
+}
+
+/** The flushes in an Alertmanager log (level debug), oldest first. */
+export function flushingsOf(log: string): Flush[] {
+  const out: Flush[] = [];
+  for (const m of log.matchAll(/aggrGroup="((?:[^"\\]|\\.)*)" msg=flushing alerts=\[(.*)\]$/gm)) {
+    const alerts = [...m[2]!.matchAll(/(\w+)\[[0-9a-f]+\]\[(\w+)\]/g)].map((a) => ({ name: a[1]!, status: a[2]! }));
+    out.push({ group: m[1]!.replace(/\\"/g, '"'), alerts });
+  }
+  return out;
 }
 
 /** One alert of an Alertmanager webhook payload (version 4). */

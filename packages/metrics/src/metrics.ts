@@ -23,6 +23,8 @@ export interface MinimoMetricsOptions {
   perKeyDuration?: boolean | readonly string[];
   /** Duration histogram buckets, in seconds. Default 0.005 … 10. */
   durationBuckets?: readonly number[];
+  /** Wall clock in ms that stamps budget updates (`…_updated_timestamp_seconds`); tests move it instead of waiting. Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface RecordResponseInput {
@@ -106,6 +108,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
   }
   const keyLabels = new KeyLabels(options.unknownKeyLabel ?? N.DEFAULT_UNKNOWN_KEY_LABEL);
   const perKeyDuration = options.perKeyDuration ?? false;
+  const now = options.now ?? Date.now;
   const durationKeyed = (alias: string): boolean =>
     perKeyDuration === true || (Array.isArray(perKeyDuration) && perKeyDuration.includes(alias));
 
@@ -147,7 +150,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     // Only an answer given to the key describes its budget (a 401 carries the anonymous window);
     // the unknown label has no budget (several keys folded into it would overwrite each other).
     // Headers are kept, not parsed: parsing happens at scrape time (see BudgetTable).
-    if (row !== UNKNOWN_ROW && keyAccepted(s, route.operation)) store.offerBudget(row, startedAt ?? performance.now(), headers, Date.now());
+    if (row !== UNKNOWN_ROW && keyAccepted(s, route.operation)) store.offerBudget(row, startedAt ?? performance.now(), headers, now());
   }
 
   function recordBudget(input: RecordBudgetInput): void {
@@ -155,7 +158,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
     if (row < 0) return;
     const s = Number.isInteger(input.status) ? input.status : 0;
     if (!keyAccepted(s, operationLabel(input.operation, input.method))) return;
-    store.offerBudget(row, input.startedAt ?? performance.now(), input.headers, Date.now());
+    store.offerBudget(row, input.startedAt ?? performance.now(), input.headers, now());
   }
 
   function recordError(input: RecordErrorInput): void {

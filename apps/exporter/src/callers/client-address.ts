@@ -17,16 +17,6 @@ export function compileTrust(proxies: readonly string[]): TrustFn {
   return proxies.length === 0 ? NOBODY : proxyAddr.compile([...proxies]);
 }
 
-/** The problem with one `trusted_proxies` entry, or undefined when proxy-addr accepts it. */
-export function trustedProxyProblem(entry: string): string | undefined {
-  try {
-    proxyAddr.compile(entry);
-    return undefined;
-  } catch {
-    return `must be an IP address, a CIDR block such as 10.0.0.0/8, or one of loopback, linklocal, uniquelocal; got "${entry.slice(0, 64)}"`;
-  }
-}
-
 /** The address shown for a hop that is not an IP address (an X-Forwarded-For entry of any other text). */
 export const INVALID_ADDRESS = "invalid";
 

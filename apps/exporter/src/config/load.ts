@@ -1,7 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { redactApiKeys } from "@minimo/client";
 import { parse, YAMLParseError } from "yaml";
-import { readRegularFile, readRegularFiles, type ReadOptions } from "../files/read.js";
+import { readRegularFile, readRegularFiles, type ReadOptions } from "./read-files.js";
 import { ConfigError } from "./errors.js";
 import { parseConfig } from "./parse.js";
 import type { ExporterConfig } from "./types.js";

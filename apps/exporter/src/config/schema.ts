@@ -2,7 +2,7 @@
 // field is an error with its path rather than a silently ignored setting. Every check's message
 // is what the field expects ("a positive integer"); parse.ts adds what was given.
 import { z } from "zod";
-import { postureKeyFields, postureSchema, stateSchema } from "../posture/config-schema.js";
+import { postureKeyFields, postureSchema, stateSchema } from "./posture-schema.js";
 
 /** Builds the schema. `lenient` keeps what is valid and drops the rest (unknown fields, wrong
  * types) so the checks that come after zod still run on a config that has schema errors. */

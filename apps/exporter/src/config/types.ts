@@ -1,4 +1,4 @@
-import type { KeyInventory, PostureSettings } from "../posture/types.js";
+import type { KeyInventory, PostureSettings } from "./posture-types.js";
 import type { Secret } from "./secret.js";
 
 /** A `host:port` listen address; port 0 lets the OS choose. */
@@ -68,7 +68,7 @@ export interface ExporterConfig {
   readonly keys: readonly KeyConfig[];
   /** `state.path`: the posture state directory; absent means `--storage.path` or its default. */
   readonly state?: { readonly path?: string };
-  /** `posture:` settings, defaults applied (src/posture/inventory.ts). */
+  /** `posture:` settings, defaults applied (config/posture.ts). */
   readonly posture?: PostureSettings;
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */
   readonly warnings: readonly string[];

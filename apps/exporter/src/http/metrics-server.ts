@@ -35,6 +35,8 @@ export interface MetricsServerDeps {
   routers?: readonly MountedHandler[];
   /** Makes the listening server around the request handler (TLS, basic auth: `./web-config`). Default `http.createServer`. */
   createServer?: (handler: http.RequestListener) => http.Server;
+  /** Monotonic time in ms, which decides how long a render is shared. Default `performance.now`. */
+  clock?: () => number;
 }
 
 /** Writes the body directly: res.send() would hash a multi-megabyte /metrics text for an ETag. */
@@ -60,7 +62,7 @@ function clientErrorStatus(err: unknown): number | undefined {
 
 /** The metrics listener as a plain `(req, res)` handler (an express app inside), for any server to wrap. */
 export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener {
-  const render = sharedRender(deps.registries, deps.version ?? (() => 0));
+  const render = sharedRender(deps.registries, deps.version ?? (() => 0), deps.clock);
   const contentType = deps.registries[0]?.contentType ?? "text/plain; version=0.0.4; charset=utf-8";
   const app = express();
   app.disable("x-powered-by");

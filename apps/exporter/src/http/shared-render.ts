@@ -30,18 +30,19 @@ export class RenderedPage {
  * (at most 1 s), which keeps N concurrent scrapers at about one render each round. A finished page
  * is never shared across a change of `version()` (a reload, a probe verdict): a scrape that comes
  * after such a change always sees it. Counters moved by traffic are at most that render's age old.
+ * `clock` is a monotonic time in ms (default `performance.now`), given by tests that need time to pass.
  */
-export function sharedRender(registries: readonly Registry[], version: () => number): () => Promise<RenderedPage> {
+export function sharedRender(registries: readonly Registry[], version: () => number, clock: () => number = () => performance.now()): () => Promise<RenderedPage> {
   let rendering: { promise: Promise<RenderedPage>; version: number } | undefined;
   let last: { page: RenderedPage; version: number; doneAt: number; tookMs: number } | undefined;
   return () => {
-    const now = performance.now();
+    const now = clock();
     const current = version();
     if (last !== undefined && last.version === current && now - last.doneAt <= Math.min(last.tookMs, MAX_SHARE_MS)) return Promise.resolve(last.page);
     if (rendering !== undefined && rendering.version === current) return rendering.promise;
     const promise = Promise.all(registries.map((r) => renderMetrics(r))).then((parts) => {
       const page = new RenderedPage(parts.join(""));
-      const doneAt = performance.now();
+      const doneAt = clock();
       last = { page, version: current, doneAt, tookMs: doneAt - now };
       return page;
     });

@@ -4,7 +4,7 @@ import type { Registry } from "prom-client";
 import type { ExporterConfig } from "../config/types.js";
 import { KeyMatcher } from "../gateway/key-matcher.js";
 import { evaluateAll } from "./evaluate.js";
-import { POSTURE_DEFAULTS } from "./inventory.js";
+import { POSTURE_DEFAULTS } from "../config/posture.js";
 import { toPostureKeys } from "./keys.js";
 import { PostureMetrics } from "./metrics.js";
 import { PostureRecorder, type PostureHook } from "./recorder.js";

@@ -37,6 +37,8 @@ export interface ProberDeps {
   recordBudget(input: RecordBudgetInput): void;
   logger: Logger;
   concurrency: number;
+  /** Wall clock in ms that stamps probe results (last probe, last success). Default `Date.now`. */
+  now?: () => number;
 }
 
 /** What the landing page shows about a key's probes. */
@@ -170,7 +172,7 @@ export class Prober {
     if (signal.aborted || this.#states.get(key.name) !== state) return; // closed, or the key was reloaded away
     const verdict = judge(key.probe.operations, outcomes);
     const m = this.#deps.exporterMetrics;
-    const nowSeconds = Date.now() / 1000;
+    const nowSeconds = (this.#deps.now ?? Date.now)() / 1000;
     m.up.set({ key: key.name }, verdict.up ? 1 : 0);
     m.probeDuration.set({ key: key.name }, (performance.now() - began) / 1000);
     for (const [operation, value] of verdict.permitted) m.setPermitted(key.name, operation, value);

@@ -2,7 +2,6 @@
 // and okhttp send are never flagged; a fetch() from a page in real Chromium (CORS through the
 // gateway) is, and the console shows it in the Findings column and the evidence panel.
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
@@ -10,18 +9,12 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
 import { captureLogger, sample } from "../helpers.js";
+import { requireTool, skipUnlessCi } from "../support/tools.js";
 
 const run = promisify(execFile);
 const CHROMIUM = "/usr/bin/chromium";
-function need(path: string, what: string): boolean {
-  if (existsSync(path)) return true;
-  const why = `the browser matrix needs ${what} at ${path}`;
-  if (process.env.CI) throw new Error(`${why}; CI must not skip it`);
-  console.warn(`skipping: ${why}`);
-  return false;
-}
-const haveChromium = need(CHROMIUM, "Chromium");
-const haveCurl = need("/usr/bin/curl", "curl");
+const haveChromium = requireTool(CHROMIUM, { install: "apt-get install chromium", needer: "the browser matrix" });
+const haveCurl = requireTool("/usr/bin/curl", { install: "apt-get install curl", needer: "the browser matrix" });
 /** A Python with requests: the PATH's, else Debian's (python3-requests). */
 const python = ["python3", "/usr/bin/python3"].find((p) => {
   try {
@@ -31,11 +24,7 @@ const python = ["python3", "/usr/bin/python3"].find((p) => {
     return false;
   }
 });
-if (python === undefined) {
-  const why = "the browser matrix needs Python with requests (apt-get install python3-requests)";
-  if (process.env.CI) throw new Error(`${why}; CI must not skip it`);
-  console.warn(`skipping the Python client: ${why}`);
-}
+if (python === undefined) skipUnlessCi("the browser matrix's Python client needs Python with requests (apt-get install python3-requests)");
 
 const CLIENTS = ["curl", "node", "python", "go", "okhttp", "browser"] as const;
 const keyOf = (c: string) => `mn-bm${c}-FAKEbrowserMatrix0000`;

@@ -2,7 +2,7 @@
 // valid values; and the inventory-only findings it gives with an injected clock.
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/index.js";
-import { PERMISSIONS } from "../../src/posture/inventory.js";
+import { PERMISSIONS } from "../../src/config/posture.js";
 import { config, harness, keyEnv, T0 } from "./support.js";
 
 function problems(keys: object[], extra: object = {}): string[] {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type RunningSim } from "@minimo/sim";
 import { stringify } from "yaml";
 import { ensureBuilt, spawnCli } from "../reliability/cli-support.js";
-import { sample, waitFor } from "../reliability/support.js";
+import { sample, eventually } from "../reliability/support.js";
 
 const KEY = "mn-rst01-FAKErestartKey000000";
 let sim: RunningSim;
@@ -27,7 +27,7 @@ afterAll(() => sim?.close());
 
 async function start(storage: string) {
   const run = spawnCli(["--config", join(dir, "exporter.yaml"), "--storage.path", storage], { APP_KEY: KEY });
-  await waitFor(() => run.output.stdout.includes("exporter started"), 15_000, "exporter start");
+  await eventually(() => run.output.stdout.includes("exporter started"), 15_000, "exporter start");
   const started = JSON.parse(run.output.stdout.split("\n").find((l) => l.includes("exporter started"))!) as { gateway: string; metrics: string };
   return { run, ...started };
 }
@@ -42,7 +42,7 @@ describe("state across kill -9", () => {
     const lastUsed = sample(await (await fetch(first.metrics)).text(), "minimo_key_last_used_timestamp_seconds", { key: "app" })!;
     expect(lastUsed * 1000).toBeGreaterThanOrEqual(before - 1000);
     // The next timed write carries it to disk: within one interval.
-    await waitFor(() => {
+    await eventually(() => {
       try {
         return readFileSync(join(storage, "posture.json"), "utf8").includes('"lastAccepted"');
       } catch {

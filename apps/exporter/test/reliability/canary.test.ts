@@ -13,7 +13,7 @@ import { ConfigError, loadConfigFile, parseConfig, startExporter, type ExporterC
 import { stringify } from "yaml";
 import { checkConfig } from "../../src/cli.js";
 import { lint } from "../../src/posture/lint.js";
-import { captureLogger, sample, waitFor, withDecodedBytes } from "./support.js";
+import { captureLogger, sample, eventually, withDecodedBytes } from "./support.js";
 
 const MARK = "CANARY";
 const simKeys: KeySpec[] = [
@@ -103,7 +103,7 @@ describe("canary secrets appear nowhere", () => {
   it("exercises every path, then finds no canary anywhere", async () => {
     // Healthy: probes of every key, then gateway calls with each kind of key.
     let text = await scrape("first");
-    await waitFor(async () => sample((text = await scrape("probing")), "minimo_key_up", { key: "invalid" }) !== undefined, 5000, "first probes");
+    await eventually(async () => sample((text = await scrape("probing")), "minimo_key_up", { key: "invalid" }) !== undefined, 5000, "first probes");
     expect(sample(text, "minimo_key_up", { key: "valid" })).toBe(1);
     for (const k of ["expired", "revoked", "invalid"]) expect(sample(text, "minimo_key_up", { key: k })).toBe(0);
 
@@ -140,7 +140,7 @@ describe("canary secrets appear nowhere", () => {
     await scrape("5xx");
     expect(await call(simKeys[0]!.key)).toBe(503);
     await faults(undefined);
-    await waitFor(async () => sample(await scrape("recovering"), "minimo_key_up", { key: "valid" }) === 1, 5000, "recovery");
+    await eventually(async () => sample(await scrape("recovering"), "minimo_key_up", { key: "valid" }) === 1, 5000, "recovery");
 
     // Rotation: the old canary now gets 401; the reload brings the new one in.
     const rotated = (await (await fetch(`${sim.url}/__sim/keys/valid/rotate`, { method: "POST", headers: { "x-sim-control-token": sim.controlToken } })).json()) as { key: string };
@@ -150,7 +150,7 @@ describe("canary secrets appear nowhere", () => {
     await exporter.reload(next);
     see("inspect(reloaded config)", inspect(next, { depth: 10 }));
     expect(await call(rotated.key)).toBe(200);
-    await waitFor(async () => sample(await scrape("after reload"), "minimo_key_up", { key: "valid" }) === 1, 5000, "rotated key up");
+    await eventually(async () => sample(await scrape("after reload"), "minimo_key_up", { key: "valid" }) === 1, 5000, "rotated key up");
 
     // A failed reload: the new file holds a malformed canary; the old config stays.
     try {

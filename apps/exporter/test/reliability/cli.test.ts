@@ -11,7 +11,7 @@ import { stringify } from "yaml";
 import { startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runCli, spawnCli } from "./cli-support.js";
-import { sample, waitFor } from "./support.js";
+import { sample, eventually } from "./support.js";
 
 const SECRET = "CANARYcfgSecret7q3zK9";
 const CANARY_KEY = `mn-cnryone-${SECRET}`;
@@ -116,24 +116,24 @@ describe("a running CLI process, at debug level", () => {
     const file = write("running", good);
     const run = spawnCli(["--config", file], env);
     try {
-      await waitFor(() => run.output.stdout.includes("exporter started"), 10_000, "exporter start");
+      await eventually(() => run.output.stdout.includes("exporter started"), 10_000, "exporter start");
       const started = JSON.parse(run.output.stdout.split("\n").find((l) => l.includes("exporter started"))!) as { gateway: string; metrics: string };
       const call = (key: string) => fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status);
       expect(await call(CANARY_KEY)).toBe(200);
       expect(await call(env.MINIMO_KEY_OTHER)).toBe(401);
       expect(await call("mn-cnrystranger-CANARYnotConfigured42")).toBe(401);
       const scrape = () => fetch(started.metrics).then((r) => r.text());
-      await waitFor(async () => sample(await scrape(), "minimo_key_up", { key: "other" }) === 0, 5000, "probes");
+      await eventually(async () => sample(await scrape(), "minimo_key_up", { key: "other" }) === 0, 5000, "probes");
 
       writeFileSync(file, stringify({ ...good, keys: [ok, { name: "bad", key: `mn-${SECRET}` }] }));
       run.child.kill("SIGHUP");
-      await waitFor(() => run.output.stdout.includes("config reload failed"), 5000, "failed reload logged");
+      await eventually(() => run.output.stdout.includes("config reload failed"), 5000, "failed reload logged");
       expect(sample(await scrape(), "minimo_exporter_config_last_reload_successful")).toBe(0);
       expect(await call(CANARY_KEY)).toBe(200); // the old config still serves
 
       writeFileSync(file, stringify(good));
       run.child.kill("SIGHUP");
-      await waitFor(() => run.output.stdout.includes("config reloaded"), 5000, "good reload logged");
+      await eventually(() => run.output.stdout.includes("config reloaded"), 5000, "good reload logged");
       expect(sample(await scrape(), "minimo_exporter_config_last_reload_successful")).toBe(1);
     } finally {
       run.child.kill("SIGTERM");

@@ -4,7 +4,8 @@
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, sample, sumOf, waitFor } from "./support.js";
+import { testClock } from "../support/clock.js";
+import { captureLogger, sample, sumOf, eventually } from "./support.js";
 
 const KEY = Object.fromEntries(demoKeys.map((k) => [k.name, k.key])) as Record<string, string>;
 // Prometheus gives up on a scrape after this; the exporter must answer before.
@@ -14,6 +15,7 @@ describe("upstream faults", () => {
   let sim: RunningSim;
   let exporter: RunningExporter;
   const log = captureLogger("warn");
+  const clock = testClock();
 
   const faults = async (body?: object) => {
     const control = { "x-sim-control-token": sim.controlToken };
@@ -37,7 +39,7 @@ describe("upstream faults", () => {
   /** Scrapes until the probe that the scrape started has landed, i.e. key_up is `value`. */
   const probedUp = async (alias: string, value: 0 | 1) => {
     let text = "";
-    await waitFor(async () => sample((text = await scrape()), "minimo_key_up", { key: alias }) === value, 8000, `${alias} up=${value}`);
+    await eventually(async () => sample((text = await scrape()), "minimo_key_up", { key: alias }) === value, 8000, `${alias} up=${value}`);
     return text;
   };
 
@@ -60,7 +62,7 @@ describe("upstream faults", () => {
       },
       { K_FULL: KEY["demo-full"], K_EXPIRED: KEY["demo-expired"], K_RO: KEY["demo-readonly"], K_LIMITED: KEY["demo-limited"] },
     );
-    exporter = await startExporter({ config, logger: log.logger });
+    exporter = await startExporter({ config, logger: log.logger, now: clock.now });
   });
   afterEach(() => faults());
   afterAll(async () => {
@@ -128,11 +130,11 @@ describe("upstream faults", () => {
     const healthy = await probedUp("full", 1);
     const lastSuccess = sample(healthy, "minimo_key_last_success_timestamp_seconds", { key: "full" })!;
     await faults({ errorRate: 1, errorStatus: 503 });
-    await new Promise((r) => setTimeout(r, 1100)); // a later second, so a moved timestamp shows
+    clock.advance(5000); // a later second, so a moved timestamp shows
     const probed503 = (t: string) => sample(t, "minimo_key_probes_total", { key: "full", code: "503" }) ?? 0;
     const seen = probed503(await scrape());
     let text = "";
-    await waitFor(async () => probed503((text = await scrape())) > seen, 5000, "a probe answered 503");
+    await eventually(async () => probed503((text = await scrape())) > seen, 5000, "a probe answered 503");
     text = await scrape();
     expect(sample(text, "minimo_key_up", { key: "full" })).toBe(0);
     expect(sample(text, "minimo_key_last_success_timestamp_seconds", { key: "full" })).toBe(lastSuccess);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { demoKeys, startSim } from "@minimo/sim";
 import { describe, expect, it } from "vitest";
 import { BIN, collect, ensureBuilt } from "./cli-support.js";
-import { sample, waitFor } from "./support.js";
+import { sample, eventually } from "./support.js";
 
 const SOCKETS = 1030;
 
@@ -41,7 +41,7 @@ describe("descriptor exhaustion", () => {
     const exited = collect(child, 170_000, output);
     const sockets: net.Socket[] = [];
     try {
-      await waitFor(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
+      await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
       const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
       const port = Number(new URL(started.gateway).port);
       for (let i = 0; i < SOCKETS; i++) {
@@ -51,7 +51,7 @@ describe("descriptor exhaustion", () => {
         sockets.push(s);
         if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
       }
-      await waitFor(() => sockets.filter((s) => s.destroyed).length >= SOCKETS - 512, 30_000, "connections past the cap closed");
+      await eventually(() => sockets.filter((s) => s.destroyed).length >= SOCKETS - 512, 30_000, "connections past the cap closed");
       const health = await fetch(started.metrics.replace(/\/metrics$/, "/healthz"), { signal: AbortSignal.timeout(10_000) });
       expect(health.status).toBe(200);
       const text = await (await fetch(started.metrics, { signal: AbortSignal.timeout(10_000) })).text();
@@ -59,7 +59,7 @@ describe("descriptor exhaustion", () => {
       expect(sample(text, "minimo_gateway_open_connections")).toBe(512);
       expect(output.stdout.split("\n").filter((l) => l.includes("gateway.max_connections reached"))).toHaveLength(1);
       for (const s of sockets) s.destroy();
-      await waitFor(async () => (await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` } })).status === 200, 10_000, "gateway serving again");
+      await eventually(async () => (await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` } })).status === 200, 10_000, "gateway serving again");
       child.kill("SIGTERM");
       expect((await exited).code).toBe(0);
     } finally {
@@ -88,7 +88,7 @@ describe("descriptor exhaustion through the metrics listener", () => {
     const exited = collect(child, 170_000, output);
     const sockets: net.Socket[] = [];
     try {
-      await waitFor(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
+      await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
       const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
       const port = Number(new URL(started.metrics).port);
       for (let i = 0; i < SLOW; i++) {
@@ -98,7 +98,7 @@ describe("descriptor exhaustion through the metrics listener", () => {
         sockets.push(s);
         if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
       }
-      await waitFor(() => sockets.filter((s) => s.destroyed).length >= SLOW - 64, 30_000, "connections past the cap closed");
+      await eventually(() => sockets.filter((s) => s.destroyed).length >= SLOW - 64, 30_000, "connections past the cap closed");
       const gateway = await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` }, signal: AbortSignal.timeout(10_000) });
       expect(gateway.status).toBe(200);
       const health = await fetch(started.metrics.replace(/\/metrics$/, "/healthz"), { signal: AbortSignal.timeout(10_000) });

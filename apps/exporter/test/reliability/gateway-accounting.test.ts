@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig, startExporter } from "../../src/index.js";
 import { requireOpenssl, selfSigned, tempDir } from "../tls/certs.js";
 import { cleanUp, exporterFor, get, httpUpstream, KEY, metrics, onCleanUp, port, rawExchange, rawUpstream } from "./gateway-support.js";
-import { captureLogger, sample, sumOf, waitFor } from "./support.js";
+import { captureLogger, sample, sumOf, eventually } from "./support.js";
 
 afterEach(cleanUp);
 
@@ -33,7 +33,7 @@ describe("nothing is forwarded behind an answer that ends the connection", () =>
     const flood = `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\n${fields}authorization: Bearer ${KEY}\r\n\r\n`;
     const got = await rawExchange(exporter, flood + Array.from({ length: 20 }, (_, i) => post(i)).join(""));
     expect(statusLines(got)).toEqual(["431"]);
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
     const text = await metrics(exporter);
     console.log(`behind a 431: 20 POSTs pipelined, ${upstream.forwarded} forwarded, ${sumOf(text, "minimo_api_requests_total")} counted as requests, ${sumOf(text, "minimo_api_request_errors_total")} as errors`);
     expect(upstream.forwarded).toBe(0);
@@ -53,7 +53,7 @@ describe("nothing is forwarded behind an answer that ends the connection", () =>
     const one = `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\n`;
     const got = await rawExchange(exporter, one.repeat(6));
     expect(statusLines(got)).toEqual(["502"]);
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
     const text = await metrics(exporter);
     expect(heads).toBe(1);
     expect(sumOf(text, "minimo_api_requests_total")).toBe(0);
@@ -132,7 +132,7 @@ describe("minimo_gateway_open_connections with gateway.tls", () => {
     console.log(`gateway.tls: 15 connections open (10 sent a request), minimo_gateway_open_connections ${open}`);
     expect(open).toBe(15);
     for (const s of sockets) s.destroy();
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_open_connections") === 0, 5000, "connections closed");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_open_connections") === 0, 5000, "connections closed");
   });
 });
 
@@ -149,7 +149,7 @@ describe("a key removed by a reload while its request is in flight", () => {
     });
     const { exporter } = await exporterFor(upstream.url);
     const answer = get(exporter);
-    await waitFor(() => upstream.forwarded === 1, 5000, "request forwarded");
+    await eventually(() => upstream.forwarded === 1, 5000, "request forwarded");
     const raw = { listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, upstream: upstream.url };
     await exporter.reload(parseConfig({ ...raw, keys: [{ name: "other", key_env: "K", probe: { operations: [] } }] }, { K: demoKeys[1]!.key }));
     release();
@@ -176,7 +176,7 @@ describe("requests cut by the drain timeout", () => {
     const { exporter, log } = await exporterFor(upstream.url, { gateway: { drain_timeout_seconds: 0.3 } }, "info");
     const waiting = Array.from({ length: 3 }, () => get(exporter).then((a) => a.status, () => "cut"));
     const relaying = fetch(`${exporter.gatewayUrl}/public/v1/contacts`, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.text()).then(() => "whole", () => "cut");
-    await waitFor(() => upstream.forwarded === 4, 5000, "4 requests forwarded");
+    await eventually(() => upstream.forwarded === 4, 5000, "4 requests forwarded");
     await exporter.close();
     expect(await Promise.all([...waiting, relaying])).toEqual(["cut", "cut", "cut", "cut"]);
     const logs = log.lines.join("\n");

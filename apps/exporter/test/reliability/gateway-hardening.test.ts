@@ -8,7 +8,7 @@ import { demoKeys, startSim } from "@minimo/sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/index.js";
 import { exporterFor, get, httpUpstream, KEY, metrics, onCleanUp, port, rawExchange, rawUpstream, cleanUp } from "./gateway-support.js";
-import { sample, sumOf, waitFor, withDecodedBytes } from "./support.js";
+import { sample, sumOf, eventually, withDecodedBytes } from "./support.js";
 
 const CANARY_KEY = "mn-cnryhard-CANARYhardening7f3a9c2e";
 afterEach(cleanUp);
@@ -70,7 +70,7 @@ describe("pipelining", () => {
     const text = await metrics(exporter);
     expect(statuses).toHaveLength(17);
     expect(sample(text, "minimo_gateway_own_responses_total", { reason: "pipeline_too_deep" })).toBe(1);
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
   });
 
   // Regression: when the client left early, the queued requests were still forwarded and counted,
@@ -82,11 +82,11 @@ describe("pipelining", () => {
     const socket = net.connect(port(exporter), "127.0.0.1");
     socket.on("error", () => undefined);
     socket.write(request(KEY).repeat(10));
-    await waitFor(() => upstream.forwarded >= 1, 5000, "first request forwarded");
+    await eventually(() => upstream.forwarded >= 1, 5000, "first request forwarded");
     socket.destroy();
     await new Promise((r) => setTimeout(r, 700));
     expect(upstream.forwarded).toBe(1);
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
     const text = await metrics(exporter);
     expect(sumOf(text, "minimo_api_requests_total", { key: "app" }) + sumOf(text, "minimo_api_request_errors_total", { key: "app" })).toBe(1);
     const began = Date.now();
@@ -122,14 +122,14 @@ describe("bounds", () => {
       s.write("GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\n"); // half-sent: never finished
       sockets.push(s);
     }
-    await waitFor(() => closed.filter(Boolean).length === 7, 5000, "7 connections closed at accept");
+    await eventually(() => closed.filter(Boolean).length === 7, 5000, "7 connections closed at accept");
     expect(closed.slice(0, 5)).toEqual(Array(5).fill(false));
     const text = await metrics(exporter);
     expect(sample(text, "minimo_gateway_rejected_connections_total")).toBe(7);
     expect(sample(text, "minimo_gateway_open_connections")).toBe(5);
     expect((await fetch(exporter.metricsUrl.replace(/\/metrics$/, "/healthz"))).status).toBe(200);
     for (const s of sockets) s.destroy();
-    await waitFor(async () => sample(await metrics(exporter), "minimo_gateway_open_connections") === 0, 5000, "connections closed");
+    await eventually(async () => sample(await metrics(exporter), "minimo_gateway_open_connections") === 0, 5000, "connections closed");
     expect((await get(exporter)).status).toBe(200);
   });
 
@@ -179,7 +179,7 @@ describe("the gateway's own answers", () => {
         resolve({ status: res.statusCode!, connection: res.headers.connection });
       }).on("error", reject);
     });
-    await waitFor(() => upstream.forwarded === 1, 5000, "request forwarded");
+    await eventually(() => upstream.forwarded === 1, 5000, "request forwarded");
     const closing = exporter.close();
     expect(await answer).toEqual({ status: 504, connection: "close" });
     await closing;
@@ -197,7 +197,7 @@ describe("a key removed by a reload while its request is in flight", () => {
     const raw = { listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, upstream: upstream.url };
     const { exporter } = await exporterFor(upstream.url);
     const answer = get(exporter);
-    await waitFor(() => upstream.forwarded === 1, 5000, "request forwarded");
+    await eventually(() => upstream.forwarded === 1, 5000, "request forwarded");
     await exporter.reload(parseConfig({ ...raw, keys: [{ name: "other", key_env: "K", probe: { operations: [] } }] }, { K: demoKeys[1]!.key }));
     release();
     expect((await answer).status).toBe(200);

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
-import { captureLogger, gc, sample, sumOf, waitFor } from "./support.js";
+import { captureLogger, gc, sample, sumOf, eventually } from "./support.js";
 
 const MB = 1024 * 1024;
 const KEY = demoKeys[0]!.key;
@@ -76,7 +76,7 @@ describe("gateway robustness", () => {
     const body = new Readable({
       async read() {
         if (sent === 4 * MB && !waitedForUpstream) {
-          await waitFor(() => received >= MB, 10_000, "upstream to receive the first MB before the body ends");
+          await eventually(() => received >= MB, 10_000, "upstream to receive the first MB before the body ends");
           waitedForUpstream = true;
         }
         if (sent >= size) return void this.push(null);
@@ -159,11 +159,11 @@ describe("gateway robustness", () => {
     await new Promise((r) => socket.once("connect", r));
     socket.write(`POST /public/v1/contacts HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\ncontent-length: 1000000\r\n\r\n`);
     socket.write("x".repeat(10_000));
-    await waitFor(() => upstreamSawClose || upstream.connections().then((n) => n > 0), 5000, "request forwarded");
+    await eventually(() => upstreamSawClose || upstream.connections().then((n) => n > 0), 5000, "request forwarded");
     socket.destroy();
-    await waitFor(() => upstreamSawClose, 5000, "upstream request cut");
+    await eventually(() => upstreamSawClose, 5000, "upstream request cut");
     expect(upstreamGotEnd).toBe(false);
-    await waitFor(async () => (await gatewayConnections(exporter)) <= baseline, 5000, "gateway sockets back to baseline");
+    await eventually(async () => (await gatewayConnections(exporter)) <= baseline, 5000, "gateway sockets back to baseline");
     const after = await (await fetch(exporter.metricsUrl)).text();
     const aborted = (t: string) => sumOf(t, "minimo_api_request_errors_total", { key: "app", reason: "aborted" });
     expect(aborted(after) - aborted(before)).toBe(1);
@@ -185,7 +185,7 @@ describe("gateway robustness", () => {
     const after = await (await fetch(exporter.metricsUrl)).text();
     const count = (t: string) => sample(t, "minimo_api_requests_total", { key: "app", operation: "/public/v1/custom-fields", method: "GET", code: "200" }) ?? 0;
     expect(count(after) - count(before)).toBe(1);
-    await waitFor(async () => (await gatewayConnections(exporter)) === 0, 5000, "gateway sockets closed");
+    await eventually(async () => (await gatewayConnections(exporter)) === 0, 5000, "gateway sockets closed");
     upstream.handler = (_req, r) => r.end("ok");
     expect((await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: AUTH })).status).toBe(200);
   });
@@ -210,7 +210,7 @@ describe("the sandbox's drop fault through the gateway", () => {
     );
     for (const a of answers) expect(a).toMatchObject({ status: 502, body: { error: { code: "bad_gateway" } } });
     sim.control.clearFaults();
-    await waitFor(async () => (await gatewayConnections(exporter)) === 0, 5000, "gateway sockets closed");
+    await eventually(async () => (await gatewayConnections(exporter)) === 0, 5000, "gateway sockets closed");
     expect((await fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: AUTH })).status).toBe(200);
   });
 });
@@ -241,7 +241,7 @@ describe("close (SIGTERM) with requests in flight", () => {
         req.end();
       });
     const results = Promise.all(Array.from({ length: 20 }, send));
-    await waitFor(() => forwarded >= 10, 5000, "10 requests in flight");
+    await eventually(() => forwarded >= 10, 5000, "10 requests in flight");
     const closed = exporter.close();
     const outcomes = await results;
     await closed;
@@ -307,7 +307,7 @@ describe("close with a pipelined request behind one in flight", () => {
     const ended = new Promise((r) => socket.on("close", r));
     const request = `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\n`;
     socket.write(request);
-    await waitFor(() => forwarded === 1, 5000, "first request forwarded");
+    await eventually(() => forwarded === 1, 5000, "first request forwarded");
     const closed = exporter.close();
     socket.write(request);
     await ended;

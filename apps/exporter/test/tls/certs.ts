@@ -4,22 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { requireTool } from "../support/tools.js";
 
-export const hasOpenssl = (() => {
-  try {
-    execFileSync("openssl", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** Skips (with the reason printed) without openssl; fails under CI. */
+/** Skips (with the reason printed) without openssl, which makes the test certificates; fails under CI. */
 export function requireOpenssl(what: string): boolean {
-  if (hasOpenssl) return true;
-  if (process.env.CI) throw new Error(`openssl is required for ${what} (CI is set): apt-get install -y openssl`);
-  console.warn(`skipping ${what}: openssl is not on PATH (it makes the test certificates)`);
-  return false;
+  return requireTool("openssl", { probe: ["version"], install: "apt-get install openssl", needer: what });
 }
 
 export interface TestCert {

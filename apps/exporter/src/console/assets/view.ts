@@ -1,9 +1,8 @@
 // The key table's rows and summary as HTML, from /api/keys' answer. One source for both the
 // server (the first paint of `/`, so a page without JavaScript or a headless screenshot shows the
 // keys) and the browser script (every refresh), which gets this function's own text
-// (`keyTableView.toString()`): it must therefore close over nothing outside itself and hold no
-// backtick and no dollar-brace. Everything from the API goes through `esc` or `fmt` before it
-// meets the HTML.
+// (`keyTableView.toString()`): it must therefore close over nothing outside itself. Everything
+// from the API goes through `esc` or `fmt` before it meets the HTML.
 import type { ApiKey } from "../api.js";
 
 export interface KeyTableView {

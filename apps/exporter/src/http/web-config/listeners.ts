@@ -5,12 +5,12 @@
 import type http from "node:http";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
 import type { ExporterConfig } from "../../config/types.js";
-import { lookupIn, readRegularFiles } from "../../files/read.js";
+import { lookupIn, readRegularFiles } from "../../config/read-files.js";
 import { guardHost, isLoopbackName, type HostPolicy } from "../host-guard.js";
 import { createBasicAuth, protect } from "./basic-auth.js";
 import { loadWebConfig, type WebConfig } from "./load.js";
 import { createWebServer, updateTls } from "./server.js";
-import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "./tls.js";
+import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "../../config/tls-material.js";
 
 async function gatewayTls(config: ExporterConfig): Promise<TlsMaterial | undefined> {
   const files = config.gateway.tls;

@@ -3,10 +3,10 @@
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { ConfigError, type ConfigProblem } from "../../config/errors.js";
-import { FileReadError, lookupIn, readRegularFile, readRegularFiles, type ReadOptions } from "../../files/read.js";
+import { FileReadError, lookupIn, readRegularFile, readRegularFiles, type ReadOptions } from "../../config/read-files.js";
 import type { BasicAuthUsers } from "./basic-auth.js";
 import { webConfigSchema } from "./schema.js";
-import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "./tls.js";
+import { loadTlsMaterial, tlsFilePaths, type TlsMaterial } from "../../config/tls-material.js";
 
 export interface WebConfig {
   /** The file it was read from (absolute). */

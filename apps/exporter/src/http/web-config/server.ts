@@ -10,7 +10,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import type { TlsMaterial } from "./tls.js";
+import type { TlsMaterial } from "../../config/tls-material.js";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 

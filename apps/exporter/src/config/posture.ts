@@ -1,8 +1,9 @@
 // Resolves the posture fields of the config: per-key inventory (permissions checked against the
 // spec's x-minimo-permission values, findings against the fixed list) and the posture settings.
 import { OPERATIONS } from "@minimo/client";
-import type { ConfigProblem } from "../config/errors.js";
-import { FINDINGS, type Acceptance, type FindingName, type KeyInventory, type PostureSettings } from "./types.js";
+import { parseDay } from "./dates.js";
+import type { ConfigProblem } from "./errors.js";
+import { FINDINGS, type Acceptance, type FindingName, type KeyInventory, type PostureSettings } from "./posture-types.js";
 
 /** Every permission the spec names, sorted (never a hand-copied list). */
 export const PERMISSIONS: readonly string[] = Object.freeze([...new Set(OPERATIONS.map((o) => o.permission).filter((p): p is string => typeof p === "string"))].sort());
@@ -17,23 +18,6 @@ interface RawKeyPosture {
   client_side?: boolean | undefined;
   replaces?: string | undefined;
   accept?: { finding: string; reason: string; until: string | Date }[] | undefined;
-}
-
-/** A `YYYY-MM-DD` (or ISO date-time, or YAML date) as Unix epoch seconds, or a problem. */
-export function parseDay(value: string | Date, path: string, problems: ConfigProblem[]): number | undefined {
-  const ms =
-    value instanceof Date
-      ? value.getTime()
-      : /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? Date.parse(`${value}T00:00:00Z`)
-        : /^\d{4}-\d{2}-\d{2}T/.test(value)
-          ? Date.parse(value)
-          : Number.NaN;
-  if (Number.isNaN(ms)) {
-    problems.push({ path, message: "must be a date like 2027-06-01 (or an ISO 8601 date-time)" });
-    return undefined;
-  }
-  return Math.floor(ms / 1000);
 }
 
 /** The inventory of `keys[i]`; problems name the field. */

@@ -1,6 +1,6 @@
 // The posture parts of the config file's shape (zod, strict like the rest): per-key inventory
-// fields, and the `state` and `posture` blocks. Each message is what the field expects (parse.ts
-// adds what was given). Values are checked further in inventory.ts, where an unknown permission or
+// fields, and the `state` and `posture` blocks. Each message is what the field expects (zod-problems.ts
+// adds what was given). Values are checked further in posture.ts, where an unknown permission or
 // finding gets a message listing the valid ones.
 import { z } from "zod";
 

@@ -141,3 +141,9 @@ export function readRegularFileSync(file: string): Buffer | FileReadError {
 export function lookupIn(contents: FileContents | undefined): (file: string) => Buffer | FileReadError {
   return (file) => contents?.get(file) ?? readRegularFileSync(file);
 }
+
+/** Where relative paths start, and the content of a file by absolute path. */
+export interface FileSource {
+  baseDir: string;
+  read(file: string): Buffer | FileReadError;
+}

@@ -1,11 +1,11 @@
-// Checks a certificate and its key (read ahead with files/read.ts) before any listener uses them:
+// Checks a certificate and its key (read ahead with read-files.ts) before any listener uses them:
 // an expired or not-yet-valid certificate, or a key that does not match, is a config error naming
 // the field — not a TLS handshake failure that every client reports differently.
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { resolve } from "node:path";
 import type { SecureContextOptions, TlsOptions } from "node:tls";
-import type { ConfigProblem } from "../../config/errors.js";
-import { lookupIn, type FileReadError } from "../../files/read.js";
+import type { ConfigProblem } from "./errors.js";
+import { lookupIn, type FileReadError } from "./read-files.js";
 
 /** Where to find the files; relative paths resolve from `baseDir`. */
 export interface TlsFiles {
