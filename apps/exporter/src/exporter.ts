@@ -23,6 +23,7 @@ import { createProcessRegistry } from "./metrics/process-metrics.js";
 import { CONSOLE_PROBE_FLOOR_SECONDS, Prober } from "./probes/prober.js";
 import { PostureService } from "./posture/service.js";
 import { shardOf } from "./probes/shard.js";
+import { createSharedState, defaultReplicaId } from "./shared-state/index.js";
 import { VERSION } from "./version.js";
 
 export interface StartExporterOptions {
@@ -40,6 +41,8 @@ export interface StartExporterOptions {
   now?: () => number;
   /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
   posture?: boolean;
+  /** `--replica-id`: this replica's name in the shared state (`state.redis_url`). Default: the host name. */
+  replicaId?: string;
 }
 
 export interface RunningExporter {
@@ -105,7 +108,9 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
-  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}) });
+  const redis = config.state?.redis;
+  const shared = redis ? createSharedState({ config: redis, replicaId: options.replicaId ?? defaultReplicaId(), registry, logger, ...(options.now ? { now: options.now } : {}) }) : undefined;
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}), ...(shared ? { share: shared.sharePosture } : {}) });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
@@ -209,6 +214,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     metricsServer.close();
     await prober.close();
     await posture.close();
+    await shared?.close();
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
@@ -270,6 +276,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       ]);
       await listeners.close();
       await posture.close();
+      await shared?.close();
       logger.info("exporter stopped");
     },
   };

@@ -16,6 +16,11 @@ import type { ExporterConfig, KeyConfig, ProbeOperation } from "./types.js";
 import { loadTlsMaterial } from "../http/web-config/tls.js";
 import { lookupIn, type FileContents, type FileReadError } from "../files/read.js";
 import { checkReplaces, resolveInventory, resolveSettings } from "../posture/inventory.js";
+import { resolveRedis, type RedisConfig } from "../shared-state/config.js";
+
+/** The `state` block, absent when empty. */
+const stateConfig = (path: string | undefined, redis: RedisConfig | undefined) =>
+  path === undefined && redis === undefined ? {} : { state: { ...(path !== undefined ? { path } : {}), ...(redis !== undefined ? { redis } : {}) } };
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
@@ -257,7 +262,7 @@ function resolveConfig(
       ...(raw.web?.allowed_hosts !== undefined ? { allowedHosts: allowedHosts(raw.web.allowed_hosts, problems) } : {}),
     },
     keys,
-    ...(raw.state?.path !== undefined ? { state: { path: resolve(files.baseDir, raw.state.path) } } : {}),
+    ...stateConfig(raw.state?.path !== undefined ? resolve(files.baseDir, raw.state.path) : undefined, resolveRedis(raw.state, env, files, problems)),
     posture: resolveSettings(raw.posture),
     warnings,
   };
