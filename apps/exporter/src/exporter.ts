@@ -111,6 +111,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const redis = config.state?.redis;
   const shared = redis ? createSharedState({ config: redis, replicaId: options.replicaId ?? defaultReplicaId(), registry, logger, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}), ...(shared ? { share: shared.sharePosture } : {}) });
+  const fleet = shared?.shareConsole({ usage, callers, aliases: () => [...config.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS] });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
@@ -167,7 +168,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     },
     ready: () => !closing,
     logger,
-    routers: [consoleRouter({ keys: keyFacts, usage, callers, posture, version: VERSION }, logger)],
+    routers: [consoleRouter({ keys: keyFacts, usage: fleet?.usage ?? usage, callers: fleet?.callers ?? callers, posture, version: VERSION, ...(fleet ? { fleet: () => fleet.status() } : {}) }, logger)],
     createServer: listeners.metricsServer,
   });
 

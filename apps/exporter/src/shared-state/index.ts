@@ -6,6 +6,7 @@ import type { PostureStore } from "../posture/state/store.js";
 import type { RedisConfig } from "./config.js";
 import { SharedLink, type LinkLogger, type LinkStatus } from "./link.js";
 import { SharedPostureStore } from "./posture-store.js";
+import { FleetConsole, type FleetConsoleOptions } from "./fleet-console.js";
 
 export type { RedisConfig } from "./config.js";
 export type { LinkStatus } from "./link.js";
@@ -14,6 +15,8 @@ export interface SharedState {
   readonly link: SharedLink;
   /** Wraps this replica's posture store so its facts are merged with the fleet's. */
   sharePosture(local: PostureStore): PostureStore;
+  /** The console's counters and caller tables over every live replica. */
+  shareConsole(options: Omit<FleetConsoleOptions, "link" | "now">): FleetConsole;
   status(): LinkStatus;
   close(): Promise<void>;
 }
@@ -23,10 +26,20 @@ export const defaultReplicaId = (): string => hostname();
 
 export function createSharedState(options: { config: RedisConfig; replicaId: string; registry: Registry; logger: LinkLogger; now?: () => number }): SharedState {
   const link = new SharedLink(options);
+  const consoles: FleetConsole[] = [];
+  const now = options.now ? { now: options.now } : {};
   return {
     link,
-    sharePosture: (local) => new SharedPostureStore({ link, local, ...(options.now ? { now: options.now } : {}) }),
+    sharePosture: (local) => new SharedPostureStore({ link, local, ...now }),
+    shareConsole: (o) => {
+      const fleet = new FleetConsole({ ...o, link, ...now });
+      consoles.push(fleet);
+      return fleet;
+    },
     status: () => link.status(),
-    close: () => link.close(),
+    close: async () => {
+      await Promise.all(consoles.map((c) => c.close()));
+      await link.close();
+    },
   };
 }

@@ -102,6 +102,12 @@ var __name = function (f) { return f; };
       })));
     }).then(function () {
       render();
+      var f = state.data.fleet;
+      if (f && $("fleet")) {
+        $("fleet").textContent = f.scope === "fleet"
+          ? "replica " + f.replicaId + " · fleet view: " + f.replicas + " replica" + (f.replicas === 1 ? "" : "s") + " answered"
+          : "replica " + f.replicaId + " · this replica only — shared state unavailable since " + String(f.unavailableSince || "").slice(11, 19) + " UTC";
+      }
       $("updated").textContent = "Updated " + new Date().toLocaleTimeString("en-GB");
       $("updated").classList.remove("error");
     }, function (err) {
