@@ -102,7 +102,6 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const processRegistry = createProcessRegistry();
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
   const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name) });
-  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
@@ -110,6 +109,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const callers = new CallerTracker({ logger });
   const redis = config.state?.redis;
   const shared = redis ? createSharedState({ config: redis, replicaId: options.replicaId ?? defaultReplicaId(), registry, logger, ...(options.now ? { now: options.now } : {}) }) : undefined;
+  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...(shared ? { coordinator: shared.probes } : {}) });
   const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...(options.now ? { now: options.now } : {}), ...(shared ? { share: shared.sharePosture } : {}) });
   const fleet = shared?.shareConsole({ usage, callers, aliases: () => [...config.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS] });
   // The console counts under the key label /metrics gives: a key a reload removed while its

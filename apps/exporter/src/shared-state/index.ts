@@ -7,6 +7,8 @@ import type { RedisConfig } from "./config.js";
 import { SharedLink, type LinkLogger, type LinkStatus } from "./link.js";
 import { SharedPostureStore } from "./posture-store.js";
 import { FleetConsole, type FleetConsoleOptions } from "./fleet-console.js";
+import { redisProbeCoordinator } from "./probe-lease.js";
+import type { ProbeCoordinator } from "../probes/coordinator.js";
 
 export type { RedisConfig } from "./config.js";
 export type { LinkStatus } from "./link.js";
@@ -17,6 +19,8 @@ export interface SharedState {
   sharePosture(local: PostureStore): PostureStore;
   /** The console's counters and caller tables over every live replica. */
   shareConsole(options: Omit<FleetConsoleOptions, "link" | "now">): FleetConsole;
+  /** One probe per key per interval across replicas. */
+  readonly probes: ProbeCoordinator;
   status(): LinkStatus;
   close(): Promise<void>;
 }
@@ -30,6 +34,7 @@ export function createSharedState(options: { config: RedisConfig; replicaId: str
   const now = options.now ? { now: options.now } : {};
   return {
     link,
+    probes: redisProbeCoordinator(link),
     sharePosture: (local) => new SharedPostureStore({ link, local, ...now }),
     shareConsole: (o) => {
       const fleet = new FleetConsole({ ...o, link, ...now });
