@@ -1,6 +1,7 @@
 // The console over the fleet: two replicas sharing a real redis-server each show the same merged
 // counts and caller tables (and say how many replicas answered); with Redis gone each shows its
 // own numbers and says so; with Redis back the merged numbers return, nothing counted twice.
+import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, startExporter, type RunningExporter } from "../../src/index.js";
 import { captureLogger, DEMO, demoEnv, envName, startLoggedSim } from "../helpers.js";
@@ -101,4 +102,30 @@ describe.skipIf(redisMissing !== undefined)("the console over several replicas",
     expect(row(await api(a), "production").totals.requests).toBe(10);
     expect(row(await api(b), "production").totals.requests).toBe(10);
   }, 45_000);
+
+  it("stores no API key in Redis: every value the replicas wrote is checked", async () => {
+    await a.close();
+    await b.close();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const keys = await client.keys("*");
+      expect(keys.length).toBeGreaterThan(0);
+      let stored = keys.join("\n");
+      for (const k of keys) {
+        const type = await client.type(k);
+        if (type === "string") stored += await client.get(k);
+        else if (type === "hash") stored += JSON.stringify(await client.hGetAll(k));
+        else if (type === "zset") stored += (await client.zRange(k, 0, -1)).join("\n");
+      }
+      expect(stored).toContain("production");
+      for (const secret of Object.values(DEMO)) {
+        expect(stored).not.toContain(secret);
+        // Nor its secret half alone.
+        expect(stored).not.toContain(secret.split("-").slice(2).join("-"));
+      }
+    } finally {
+      await client.close();
+    }
+  });
 });
