@@ -15,6 +15,11 @@ import { sample, waitFor } from "../reliability/support.js";
 import { freePort, redisMissing, startRedis, type RedisServer } from "./redis-server.js";
 
 const haproxyMissing = spawnSync("haproxy", ["-v"]).error ? "haproxy not found on PATH (install the Debian package `haproxy`)" : undefined;
+const prometheusMissing = spawnSync("prometheus", ["--version"]).error ? "prometheus not found on PATH (install the Debian package `prometheus`)" : undefined;
+if (prometheusMissing) {
+  if (process.env.CI) throw new Error(`${prometheusMissing}; CI must not skip the fleet system test`);
+  console.warn(`skipping the fleet system test: ${prometheusMissing}`);
+}
 if (haproxyMissing) {
   if (process.env.CI) throw new Error(`${haproxyMissing}; CI must not skip the fleet system test`);
   console.warn(`skipping the fleet system test: ${haproxyMissing}`);
@@ -32,10 +37,12 @@ interface Replica {
   run?: ReturnType<typeof spawnCli>;
 }
 
-describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined)("three replicas behind haproxy, sharing Redis", () => {
+describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || prometheusMissing !== undefined)("three replicas behind haproxy, sharing Redis", () => {
   let sim: RunningSim;
   let redis: RedisServer;
   let haproxy: ChildProcess;
+  let prometheus: ChildProcess;
+  let prometheusUrl: string;
   let front: string;
   let dir: string;
   const replicas: Replica[] = [];
@@ -131,6 +138,21 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined)("thr
       ].join("\n"),
     );
     haproxy = spawn("haproxy", ["-db", "-f", join(dir, "haproxy.cfg")], { stdio: "ignore" });
+    const promPort = await freePort();
+    prometheusUrl = `http://127.0.0.1:${promPort}`;
+    writeFileSync(
+      join(dir, "prometheus.yml"),
+      stringify({ global: { scrape_interval: "1s", scrape_timeout: "900ms" }, scrape_configs: [{ job_name: "minimo", static_configs: [{ targets: replicas.map((r) => `127.0.0.1:${r.metrics}`) }] }] }),
+    );
+    prometheus = spawn("prometheus", [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "prom")}`, `--web.listen-address=127.0.0.1:${promPort}`, "--log.level=warn"], { stdio: "ignore" });
+    await waitFor(async () => {
+      try {
+        const up = (await (await fetch(`${prometheusUrl}/api/v1/query?query=up`)).json()) as { data: { result: { value: [number, string] }[] } };
+        return up.data.result.length === 3 && up.data.result.every((r) => r.value[1] === "1");
+      } catch {
+        return false;
+      }
+    }, 20_000, "Prometheus scraping the three replicas");
     await waitFor(async () => {
       try {
         return (await fetch(`${front}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${UNKNOWN}` } })).status === 401;
@@ -145,6 +167,7 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined)("thr
 
   afterAll(async () => {
     haproxy?.kill("SIGKILL");
+    prometheus?.kill("SIGKILL");
     for (const r of replicas) r.run?.child.kill("SIGKILL");
     await redis?.stop();
     await sim?.close();
@@ -158,6 +181,8 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined)("thr
     r2.run!.child.kill("SIGKILL");
     await r2.run!.exited;
     await burst(15);
+    // Down long enough that Prometheus sees a gap: the restarted replica's counters start over.
+    await new Promise((r) => setTimeout(r, 3000));
     await start(r2);
     await burst(15);
     // Redis frozen for 10 s while traffic flows: no gateway error, the console says "this replica only".
@@ -191,6 +216,31 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined)("thr
       expect(await callers(r)).toEqual(oldCallers);
     }
   }, 180_000);
+
+  it("Prometheus' samples of the three replicas, summed by key (restarts handled), equal the same numbers", async () => {
+    const expected = Object.fromEntries([...got].sort());
+    // Two scrapes after the last request.
+    await new Promise((r) => setTimeout(r, 2500));
+    const res = (await (await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent("minimo_api_requests_total[10m]")}`)).json()) as {
+      data: { result: { metric: Record<string, string>; values: [number, string][] }[] };
+    };
+    const byKey: Record<string, number> = {};
+    for (const series of res.data.result) {
+      // A counter's total over incarnations: its last value, plus the last value before each
+      // restart (a drop, or a gap of several scrape intervals where the replica was down).
+      let total = 0;
+      let prev: [number, number] | undefined;
+      for (const [t, v] of series.values) {
+        const value = Number(v);
+        if (prev && (value < prev[1] || t - prev[0] > 2.5)) total += prev[1];
+        prev = [t, value];
+      }
+      total += prev?.[1] ?? 0;
+      const key = series.metric.key!;
+      byKey[key] = (byKey[key] ?? 0) + total;
+    }
+    expect(byKey).toEqual(expected);
+  }, 20_000);
 
   it("posture facts survive a restart of every replica", async () => {
     const lastUsed = async (r: Replica) => sample(await (await fetch(`http://127.0.0.1:${r.metrics}/metrics`)).text(), "minimo_key_last_used_timestamp_seconds", { key: "production" });
