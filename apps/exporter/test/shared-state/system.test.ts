@@ -28,6 +28,7 @@ if (haproxyMissing) {
 const KEYS = { production: "mn-sys01-FAKEsystemFull00000000", old: "mn-sys02-FAKEsystemRevoked00000" };
 const UNKNOWN = "mn-nobody-FAKEnotConfigured0000";
 /** Statuses haproxy makes up when no exporter answered: failures, not gateway answers. */
+const PROBE_INTERVAL_S = 2;
 const PROXY_FAILURES = new Set([502, 503, 504]);
 
 interface Replica {
@@ -39,6 +40,7 @@ interface Replica {
 
 describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || prometheusMissing !== undefined)("three replicas behind haproxy, sharing Redis", () => {
   let sim: RunningSim;
+  const simLog: string[] = [];
   let redis: RedisServer;
   let haproxy: ChildProcess;
   let prometheus: ChildProcess;
@@ -96,14 +98,15 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
 
   beforeAll(async () => {
     ensureBuilt();
-    sim = await startSim({ port: 0, keys: [{ name: "p", key: KEYS.production, permissions: ["*"] }, { name: "o", key: KEYS.old, permissions: ["*"], revoked: true }] });
+    sim = await startSim({ port: 0, log: (line) => simLog.push(line), keys: [{ name: "p", key: KEYS.production, permissions: ["*"] }, { name: "o", key: KEYS.old, permissions: ["*"], revoked: true }] });
     redis = await startRedis();
     dir = mkdtempSync(join(tmpdir(), "fleet-"));
     writeFileSync(
       join(dir, "exporter.yaml"),
       stringify({
         upstream: sim.url,
-        probe: { operations: [] },
+        // A route the client's traffic never takes, so the sandbox's log tells probes apart.
+        probe: { operations: ["GET /public/v1/contacts/by-email/{email}"], min_interval_seconds: PROBE_INTERVAL_S },
         keys: [
           { name: "production", key_env: "PROD_KEY" },
           { name: "old", key_env: "OLD_KEY" },
@@ -240,6 +243,20 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
       byKey[key] = (byKey[key] ?? 0) + total;
     }
     expect(byKey).toEqual(expected);
+  }, 20_000);
+
+  it("the sandbox's log shows one probe per key per interval across the three replicas (Prometheus scrapes each every second)", async () => {
+    const probes = (key: string) => simLog.filter((l) => l.startsWith("GET /public/v1/contacts/by-email/") && l.includes(` key=${key} `)).length;
+    const before = { p: probes("p"), o: probes("o") };
+    const seconds = 10;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    for (const key of ["p", "o"] as const) {
+      const made = probes(key) - before[key];
+      // Alone, each replica would probe every interval: about three times this.
+      expect(made, key).toBeLessThanOrEqual(Math.ceil(seconds / PROBE_INTERVAL_S) + 1);
+      // Still probed: a lease is taken at the first scrape after the last one ran out (1 s scrapes).
+      expect(made, key).toBeGreaterThanOrEqual(Math.floor(seconds / (PROBE_INTERVAL_S + 1)) - 1);
+    }
   }, 20_000);
 
   it("posture facts survive a restart of every replica", async () => {
