@@ -11,8 +11,9 @@ import * as s6 from "./scenarios/06-gateway.js";
 import * as s7 from "./scenarios/07-memory.js";
 import * as s8 from "./scenarios/08-auth-flood.js";
 import * as s9 from "./scenarios/09-posture.js";
+import * as s10 from "./scenarios/10-shared-state.js";
 
-const SCENARIOS: Record<string, () => Promise<void>> = { 1: s1.run, 2: s2.run, 3: s3.run, 4: s4.run, 5: s5.run, 6: s6.run, 7: s7.run, 8: s8.run, 9: s9.run };
+const SCENARIOS: Record<string, () => Promise<void>> = { 1: s1.run, 2: s2.run, 3: s3.run, 4: s4.run, 5: s5.run, 6: s6.run, 7: s7.run, 8: s8.run, 9: s9.run, 10: s10.run };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((a) => !(a in SCENARIOS));

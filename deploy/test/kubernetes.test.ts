@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parseConfig } from "@minimo/exporter";
 import { PrometheusRule, ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1";
 import { Deployment } from "kubernetes-models/apps/v1";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { ConfigMap, Secret, Service } from "kubernetes-models/v1";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ import { OUTPUT, render, ruleGroups } from "../scripts/prometheus-rule.js";
 import { DEPLOY, read, yamlDocs } from "./support.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: each model's constructor takes its own manifest type; the YAML is untyped
-const MODELS: Record<string, new (data: any) => { validate(): void }> = { Deployment, Service, ConfigMap, Secret, ServiceMonitor, PrometheusRule };
+const MODELS: Record<string, new (data: any) => { validate(): void }> = { Deployment, Service, ConfigMap, Secret, ServiceMonitor, PrometheusRule, PodDisruptionBudget };
 const kustomization = yamlDocs("kubernetes/kustomization.yaml")[0]!;
 const resources = (kustomization.resources as string[]).concat(["secret.example.yaml"]);
 const manifests = Object.fromEntries(resources.map((file) => [file, yamlDocs(`kubernetes/${file}`)]));
@@ -92,5 +93,35 @@ describe("deploy/kubernetes", () => {
     expect(rule.spec.groups.length).toBeGreaterThan(0);
     expect(read("kubernetes/generated/prometheusrule.yaml")).toBe(render(ruleGroups()));
     expect(OUTPUT).toBe(join(DEPLOY, "kubernetes", "generated", "prometheusrule.yaml"));
+  });
+});
+
+describe("deploy/kubernetes: several replicas", () => {
+  const deployment = yamlDocs("kubernetes/deployment.yaml")[0]!;
+  const pdb = yamlDocs("kubernetes/poddisruptionbudget.yaml")[0]!;
+
+  it("runs two replicas spread over nodes and zones, with a PodDisruptionBudget selecting them", () => {
+    expect(deployment.spec.replicas).toBe(2);
+    const spread = deployment.spec.template.spec.topologySpreadConstraints as { topologyKey: string; labelSelector: { matchLabels: object } }[];
+    expect(spread.map((c) => c.topologyKey)).toEqual(["kubernetes.io/hostname", "topology.kubernetes.io/zone"]);
+    for (const c of spread) expect(c.labelSelector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+    expect(pdb.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+    expect(pdb.spec.minAvailable).toBe(1);
+  });
+
+  it("the ha overlay adds one Redis and a config that points at its Service and parses", () => {
+    const overlay = yamlDocs("kubernetes/overlays/ha/kustomization.yaml")[0]!;
+    expect(overlay.resources).toEqual(["../../", "redis.yaml"]);
+    const redis = yamlDocs("kubernetes/overlays/ha/redis.yaml");
+    for (const m of redis) expect(() => new MODELS[m.kind]!(m).validate()).not.toThrow();
+    const service = redis.find((m) => m.kind === "Service")!;
+    const raw = parse(yamlDocs("kubernetes/overlays/ha/configmap-redis.yaml")[0]!.data["exporter.yaml"]) as { state: { redis_url: string }; keys: { key_file: string }[] };
+    expect(raw.state.redis_url).toBe(`redis://${service.metadata.name}:${service.spec.ports[0].port}`);
+    const dir = mkdtempSync(join(tmpdir(), "deploy-k8s-ha-"));
+    for (const key of raw.keys) {
+      key.key_file = join(dir, "k");
+      writeFileSync(key.key_file, "mn-kube01-FAKEkubernetesKey00000\n");
+    }
+    expect(parseConfig(raw, {}).state?.redis?.url).toBe(raw.state.redis_url);
   });
 });

@@ -10,7 +10,7 @@ import { lint, LINT_USAGE } from "./posture/lint.js";
 import { installLastResort } from "./process/last-resort.js";
 import { VERSION } from "./version.js";
 
-const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.file FILE] [--storage.path DIR]
+const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.file FILE] [--storage.path DIR] [--replica-id ID]
        minimo-exporter --check-config FILE [--web.config.file FILE]
        minimo-exporter lint --config FILE [--storage.path DIR] [--format text|json] [--fail-on warning|critical]
        minimo-exporter --version | --help
@@ -19,6 +19,7 @@ const USAGE = `usage: minimo-exporter --config FILE [--shard i/n] [--web.config.
   --shard i/n             probe only shard i of n of the keys; the gateway still serves every key
   --web.config.file FILE  TLS and basic auth for the metrics listener (Prometheus exporter-toolkit format)
   --storage.path DIR      the key-posture state directory (default: state.path, else data/ in the working directory)
+  --replica-id ID         this replica's name in the shared state (state.redis_url); default: the host name
   --version               print the version and exit
   -h, --help              print this help and exit
 Environment overrides: MINIMO_EXPORTER_UPSTREAM, MINIMO_EXPORTER_LISTEN_METRICS,
@@ -94,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
     io.stdout(LINT_USAGE);
     return 0;
   }
-  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; "storage.path"?: string; help?: boolean; version?: boolean };
+  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; "storage.path"?: string; "replica-id"?: string; help?: boolean; version?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -104,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
         shard: { type: "string" },
         "web.config.file": { type: "string" },
         "storage.path": { type: "string" },
+        "replica-id": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -163,7 +165,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
   try {
     // Prometheus' habit: state in data/ of the working directory unless told otherwise.
     const storagePath = values["storage.path"] ?? config.state?.path ?? "data";
-    exporter = await startExporter({ config, logger, storagePath, ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
+    const replicaId = values["replica-id"];
+    exporter = await startExporter({ config, logger, storagePath, ...(replicaId ? { replicaId } : {}), ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
   } catch (err) {
     process.off("SIGHUP", hupListener);
     lastResort.uninstall();

@@ -22,6 +22,7 @@ import { createProcessRegistry } from "./metrics/process-metrics.js";
 import { Prober } from "./probes/prober.js";
 import { PostureService } from "./posture/service.js";
 import { shardOf } from "./probes/shard.js";
+import { createSharedState, defaultReplicaId } from "./shared-state/index.js";
 import { VERSION } from "./version.js";
 
 export interface StartExporterOptions {
@@ -39,6 +40,8 @@ export interface StartExporterOptions {
   now?: () => number;
   /** False leaves the gateway without the posture hook (the benchmark measures its cost). Default true. */
   posture?: boolean;
+  /** `--replica-id`: this replica's name in the shared state (`state.redis_url`). Default: the host name. */
+  replicaId?: string;
 }
 
 export interface RunningExporter {
@@ -75,13 +78,16 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const exporterMetrics = new ExporterMetrics(registry, VERSION);
   const clock = options.now ? { now: options.now } : {};
   const metrics: MinimoMetrics = createMinimoMetrics({ registry, keys: config.keys.map((k) => k.name), ...clock });
-  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...clock });
   const probed = (keys: readonly KeyConfig[]) => (shard ? keys.filter((k) => shardOf(k.name, shard.total) === shard.index) : keys);
 
   // The console's counters and caller tables: application traffic only (the gateway), not probes.
   const usage = new UsageRing();
   const callers = new CallerTracker({ logger });
-  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...clock });
+  const redis = config.state?.redis;
+  const shared = redis ? createSharedState({ config: redis, replicaId: options.replicaId ?? defaultReplicaId(), registry, logger, ...clock }) : undefined;
+  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...clock, ...(shared ? { coordinator: shared.probes } : {}) });
+  const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...clock, ...(shared ? { share: shared.sharePosture } : {}) });
+  const fleet = shared?.shareConsole({ usage, callers, aliases: () => [...config.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS] });
   // The console counts under the key label /metrics gives: a key a reload removed while its
   // request was in flight is `unknown` in both.
   const recorder: GatewayRecorder = {
@@ -134,7 +140,12 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     waitFor: (header) => scrapeWaitMs(header, config),
     ready: () => !closing,
     logger,
-    routers: [consoleRouter({ keys: keyFactsReader({ registry, prober, keys: () => config.keys }), usage, callers, posture, version: VERSION }, logger)],
+    routers: [
+      consoleRouter(
+        { keys: keyFactsReader({ registry, prober, keys: () => config.keys }), usage: fleet?.usage ?? usage, callers: fleet?.callers ?? callers, posture, version: VERSION, ...(fleet ? { fleet: () => fleet.status() } : {}) },
+        logger,
+      ),
+    ],
     createServer: listeners.metricsServer,
   });
 
@@ -153,6 +164,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     metricsServer.close();
     await prober.close();
     await posture.close();
+    await shared?.close();
     throw err;
   }
   logger.info({ gateway: gatewayUrl, metrics: `${metricsBase}/metrics`, console: `${metricsBase}/`, keys: config.keys.map((k) => k.name), version: VERSION }, "exporter started");
@@ -199,6 +211,7 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
       ]);
       await listeners.close();
       await posture.close();
+      await shared?.close();
       logger.info("exporter stopped");
     },
   };

@@ -3,7 +3,7 @@
 // gateway first, so every per-key series exists. Also serves, on a second node:http server, the
 // /metrics text captured after the prefill: the "pre-rendered text" baseline of scenario 5, and
 // the same text through the exporter's express listener (createMetricsApp).
-//   exporter.mjs <upstreamUrl> <keys> <prefill|empty> [posture-off]
+//   exporter.mjs <upstreamUrl> <keys> <prefill|empty> [posture-off|posture-on] [redisUrl]
 // Commands: {cmd:"render", n} → ms of each renderMetrics(registry), the
 // store's fast path that /metrics serves; {cmd:"heap"} → bytes after gc().
 import http from "node:http";
@@ -13,7 +13,7 @@ import { renderMetrics } from "@minimo/metrics";
 import { alias, configuredKey } from "./keys.js";
 import { serve } from "./protocol.js";
 
-const [upstream, keysText, prefill, postureArg] = process.argv.slice(2) as [string, string, string, string | undefined];
+const [upstream, keysText, prefill, postureArg, redisUrl] = process.argv.slice(2) as [string, string, string, string | undefined, string | undefined];
 const KEYS = Number(keysText);
 const config = parseConfig({
   upstream,
@@ -22,6 +22,7 @@ const config = parseConfig({
   max_keys: Math.max(KEYS, 1),
   probe: { operations: [] },
   keys: Array.from({ length: KEYS }, (_, i) => ({ name: alias(i), key: configuredKey(i) })),
+  ...(redisUrl ? { state: { redis_url: redisUrl } } : {}),
 });
 const exporter = await startExporter({ config, logger: createLogger({ level: "silent" }), posture: postureArg !== "posture-off" });
 

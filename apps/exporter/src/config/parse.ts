@@ -17,6 +17,11 @@ import { lookupIn, type FileContents, type FileSource } from "./read-files.js";
 import { lenientConfigSchema, rawConfigSchema, type RawConfig } from "./schema.js";
 import type { ExporterConfig, KeyConfig } from "./types.js";
 import { followsFrom, zodProblems } from "./zod-problems.js";
+import { resolveRedis, type RedisConfig } from "./redis.js";
+
+/** The `state` block, absent when empty. */
+const stateConfig = (path: string | undefined, redis: RedisConfig | undefined) =>
+  path === undefined && redis === undefined ? {} : { state: { ...(path !== undefined ? { path } : {}), ...(redis !== undefined ? { redis } : {}) } };
 
 export interface ParseConfigOptions {
   /** Directory that relative `key_file` paths are resolved against; default `process.cwd()`. */
@@ -130,7 +135,7 @@ function resolveConfig(
       ...(raw.web?.allowed_hosts !== undefined ? { allowedHosts: allowedHosts(raw.web.allowed_hosts, problems) } : {}),
     },
     keys,
-    ...(raw.state?.path !== undefined ? { state: { path: resolve(files.baseDir, raw.state.path) } } : {}),
+    ...stateConfig(raw.state?.path !== undefined ? resolve(files.baseDir, raw.state.path) : undefined, resolveRedis(raw.state, env, files, problems)),
     posture: resolveSettings(raw.posture),
     warnings,
   };

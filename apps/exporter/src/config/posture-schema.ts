@@ -3,6 +3,7 @@
 // adds what was given). Values are checked further in posture.ts, where an unknown permission or
 // finding gets a message listing the valid ones.
 import { z } from "zod";
+import { redisStateFields } from "./redis-schema.js";
 
 const what = (expected: string) => ({ error: expected });
 const DATE = "a date like 2027-06-01 (or an ISO 8601 date-time)";
@@ -23,7 +24,7 @@ export const postureKeyFields = {
     .optional(),
 };
 
-export const stateSchema = z.strictObject({ path: text("a directory path").optional() }, what("a mapping of fields")).optional();
+export const stateSchema = z.strictObject({ path: text("a directory path").optional(), ...redisStateFields }, what("a mapping of fields")).optional();
 
 const days = (max?: number) => {
   const expected = max === undefined ? "a whole number of days above 0" : `a whole number of days from 1 to ${max}`;

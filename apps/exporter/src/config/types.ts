@@ -1,4 +1,5 @@
 import type { KeyInventory, PostureSettings } from "./posture-types.js";
+import type { RedisConfig } from "./redis.js";
 import type { Secret } from "./secret.js";
 
 /** A `host:port` listen address; port 0 lets the OS choose. */
@@ -66,8 +67,8 @@ export interface ExporterConfig {
     readonly allowedHosts?: readonly string[];
   };
   readonly keys: readonly KeyConfig[];
-  /** `state.path`: the posture state directory; absent means `--storage.path` or its default. */
-  readonly state?: { readonly path?: string };
+  /** `state.path`: the posture state directory (absent: `--storage.path` or its default); `state.redis_url`: the shared backend of several replicas. */
+  readonly state?: { readonly path?: string; readonly redis?: RedisConfig };
   /** `posture:` settings, defaults applied (config/posture.ts). */
   readonly posture?: PostureSettings;
   /** Non-fatal remarks found while parsing (e.g. an inline `key`), for the caller to log. */

@@ -19,11 +19,24 @@ export interface KeyFacts {
 export interface ConsoleSource {
   /** Every configured key, in config order. */
   keys(): Promise<KeyFacts[]>;
-  usage: UsageRing;
+  usage: Pick<UsageRing, "snapshot">;
   callers: { table(alias: string): CallerTable | undefined };
+  /** With shared state: this replica's id and how many replicas the numbers cover. */
+  fleet?: () => FleetStatus;
   /** Posture findings per key (src/posture). Absent: no findings column data. */
   posture?: { report(alias: string): KeyReport | undefined };
   version: string;
+}
+
+/** How much of the fleet `/api/keys` covers (shared state only). */
+export interface FleetStatus {
+  replicaId: string;
+  /** "fleet": merged from every live replica; "replica": this replica only (Redis unavailable). */
+  scope: "fleet" | "replica";
+  /** Replicas whose snapshots were merged (this one included); 1 when `scope` is "replica". */
+  replicas: number;
+  /** ISO 8601, while `scope` is "replica". */
+  unavailableSince?: string;
 }
 
 export interface ApiKey {
@@ -103,5 +116,6 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
       findings: (source.posture?.report(f.alias)?.findings ?? []).map((x) => ({ finding: x.finding, severity: x.severity, summary: x.summary, accepted: x.accepted !== undefined })),
     });
   }
-  return { generatedAt: new Date(nowMs).toISOString(), version: source.version, bucketSeconds: BUCKET_MS / 1000, keys: rows };
+  const fleet = source.fleet?.();
+  return { generatedAt: new Date(nowMs).toISOString(), version: source.version, bucketSeconds: BUCKET_MS / 1000, ...(fleet ? { fleet } : {}), keys: rows };
 }

@@ -1,7 +1,7 @@
 // The console's page at `/`, with the key table already drawn from /api/keys' answer (so a page
 // without JavaScript, or a headless screenshot, shows the keys); console.js redraws it every 5 s
 // with the same view. Nothing here is secret, and every value is escaped.
-import type { apiKeys } from "./api.js";
+import type { apiKeys, FleetStatus } from "./api.js";
 import { keyTableView } from "./assets/view.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -12,6 +12,13 @@ const STATUSES = ["ok", "rejected", "rate-limited", "expiring", "down"];
 
 const column = (label: string, sort?: string, num = false) =>
   `<th scope="col"${num ? ' class="num"' : ""}${sort ? ` data-sort="${sort}"` : ""}>${sort ? `<button type="button">${label}</button>` : label}</th>`;
+
+/** What the numbers cover, with shared state (the script writes the same text on refresh). */
+export function fleetLine(f: FleetStatus): string {
+  return f.scope === "fleet"
+    ? `replica ${f.replicaId} · fleet view: ${f.replicas} replica${f.replicas === 1 ? "" : "s"} answered`
+    : `replica ${f.replicaId} · this replica only — shared state unavailable since ${(f.unavailableSince ?? "").slice(11, 19)} UTC`;
+}
 
 /** @param data /api/keys' answer, drawn into the table in the default order (status, then alias). */
 export function renderConsolePage(version: string, data: Awaited<ReturnType<typeof apiKeys>>): string {
@@ -32,7 +39,8 @@ export function renderConsolePage(version: string, data: Awaited<ReturnType<type
 <p class="muted">minimo-exporter ${escapeHtml(version)} · <a href="metrics">/metrics</a> · <a href="api/keys">/api/keys</a> · <a href="healthz">/healthz</a> · <a href="readyz">/readyz</a></p>
 </header>
 <main>
-<p id="summary" role="status">${escapeHtml(view.summary(keys, keys.length))}</p>
+${data.fleet ? `<p id="fleet" class="muted">${escapeHtml(fleetLine(data.fleet))}</p>
+` : ""}<p id="summary" role="status">${escapeHtml(view.summary(keys, keys.length))}</p>
 <form id="controls" role="search" aria-label="Filter the keys">
 <label for="filter">Filter</label>
 <input id="filter" type="search" placeholder="alias, client id or status" autocomplete="off">

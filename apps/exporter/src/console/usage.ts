@@ -84,35 +84,73 @@ export class UsageRing {
 
   snapshot(alias: string): KeyUsageSnapshot | undefined {
     const usage = this.#keys.get(alias);
-    if (!usage) return undefined;
-    const now = this.#now();
-    const current = Math.floor(now / BUCKET_MS);
-    // At least a second, so the first request does not read as thousands per minute.
-    const observed = Math.max(1, (now - usage.since) / 1000);
-    const seconds = (minutes: number) => Math.min(minutes * 60, observed);
-    const record = (f: (i: number) => number) => Object.fromEntries(FIELDS.map((name, i) => [name, f(i)])) as Record<UsageField, number>;
-    const sum = (field: number, buckets: number) => {
-      let n = 0;
-      for (let b = current - buckets + 1; b <= current; b++) n += usage.at(b, field);
-      return n;
-    };
-    const rate = (minutes: number) => record((i) => sum(i, minutes * 6) / seconds(minutes));
-    const perMinute = record(() => 0) as unknown as Record<UsageField, number[]>;
-    FIELDS.forEach((name, i) => {
-      const points: number[] = [];
-      // 60 points of 6 buckets each, the newest ending with the current bucket.
-      for (let m = 59; m >= 0; m--) {
-        let n = 0;
-        for (let b = current - m * 6 - 5; b <= current - m * 6; b++) n += usage.at(b, i);
-        points.push(n);
-      }
-      perMinute[name] = points;
-    });
-    return {
-      totals: record((i) => usage.totals[i]!),
-      rates: { m1: rate(1), m5: rate(5), m60: rate(60) },
-      windowSeconds: { m1: seconds(1), m5: seconds(5), m60: seconds(60) },
-      perMinute,
-    };
+    return usage ? snapshotOf(usage, this.#now()) : undefined;
   }
+
+  /** The live counts of `alias` (for merging with other replicas'), or undefined. */
+  counts(alias: string): UsageCounts | undefined {
+    return this.#keys.get(alias);
+  }
+
+  /** Every key's counts in a compact form (non-empty buckets of the last hour) for other replicas. */
+  export(): Record<string, UsageExport> {
+    const current = Math.floor(this.#now() / BUCKET_MS);
+    const out: Record<string, UsageExport> = {};
+    for (const [alias, usage] of this.#keys) {
+      const buckets: Record<string, number[]> = {};
+      for (let b = current - BUCKETS + 1; b <= current; b++) {
+        const row = FIELDS.map((_, i) => usage.at(b, i));
+        if (row.some((n) => n > 0)) buckets[b] = row;
+      }
+      out[alias] = { since: usage.since, totals: [...usage.totals], buckets };
+    }
+    return out;
+  }
+}
+
+/** One key's counts as a replica publishes them: totals and per-bucket counts in `FIELDS` order. */
+export interface UsageExport {
+  since: number;
+  totals: number[];
+  /** Bucket number (ms / BUCKET_MS) -> counts; empty buckets left out. */
+  buckets: Record<string, number[]>;
+}
+
+/** What a snapshot reads: one replica's ring, or several merged. */
+export interface UsageCounts {
+  readonly since: number;
+  readonly totals: ArrayLike<number>;
+  at(bucket: number, field: number): number;
+}
+
+/** The console's view of a key's counts at `now`. */
+export function snapshotOf(usage: UsageCounts, now: number): KeyUsageSnapshot {
+  const current = Math.floor(now / BUCKET_MS);
+  // At least a second, so the first request does not read as thousands per minute.
+  const observed = Math.max(1, (now - usage.since) / 1000);
+  const seconds = (minutes: number) => Math.min(minutes * 60, observed);
+  const record = (f: (i: number) => number) => Object.fromEntries(FIELDS.map((name, i) => [name, f(i)])) as Record<UsageField, number>;
+  const sum = (field: number, buckets: number) => {
+    let n = 0;
+    for (let b = current - buckets + 1; b <= current; b++) n += usage.at(b, field);
+    return n;
+  };
+  const rate = (minutes: number) => record((i) => sum(i, minutes * 6) / seconds(minutes));
+  const perMinute = record(() => 0) as unknown as Record<UsageField, number[]>;
+  FIELDS.forEach((name, i) => {
+    const points: number[] = [];
+    // 60 points of 6 buckets each, the newest ending with the current bucket.
+    for (let m = 59; m >= 0; m--) {
+      let n = 0;
+      for (let b = current - m * 6 - 5; b <= current - m * 6; b++) n += usage.at(b, i);
+      points.push(n);
+    }
+    perMinute[name] = points;
+  });
+  return {
+    totals: record((i) => usage.totals[i]!),
+    rates: { m1: rate(1), m5: rate(5), m60: rate(60) },
+    windowSeconds: { m1: seconds(1), m5: seconds(5), m60: seconds(60) },
+    perMinute,
+  };
 }

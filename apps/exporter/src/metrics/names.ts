@@ -98,3 +98,6 @@ export const GATEWAY_BROWSER_REQUESTS_TOTAL_HELP =
 export const KEY_NEW_CALLERS_TOTAL = "minimo_key_new_callers_total";
 export const KEY_NEW_CALLERS_TOTAL_HELP =
   "Accepted requests from a caller (IPv4 /24 or IPv6 /48 plus User-Agent product) outside the key's learned baseline, after posture.learning_days of history.";
+
+export const STATE_BACKEND_UP = "minimo_exporter_state_backend_up";
+export const STATE_BACKEND_UP_HELP = "1 when the shared state backend (state.redis_url) answered the last command in time, 0 while this replica serves from its own memory only.";

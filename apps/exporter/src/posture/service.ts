@@ -23,6 +23,8 @@ export interface PostureServiceOptions {
   flushIntervalMs?: number;
   /** A store to use instead of the file store (another backend). */
   store?: PostureStore;
+  /** Wraps the file store (the shared backend of several replicas). */
+  share?: (local: PostureStore) => PostureStore;
 }
 
 const DEFAULT_SETTINGS: PostureSettings = { windowDays: POSTURE_DEFAULTS.windowDays, rotationQuietHours: POSTURE_DEFAULTS.rotationQuietHours, learningDays: POSTURE_DEFAULTS.learningDays };
@@ -38,7 +40,8 @@ export class PostureService {
 
   constructor(options: PostureServiceOptions) {
     this.#now = options.now ?? Date.now;
-    this.store = options.store ?? new FileStateStore({ dir: options.dir, logger: options.logger, now: this.#now, ...(options.flushIntervalMs !== undefined ? { intervalMs: options.flushIntervalMs } : {}) });
+    const local = () => new FileStateStore({ dir: options.dir, logger: options.logger, now: this.#now, ...(options.flushIntervalMs !== undefined ? { intervalMs: options.flushIntervalMs } : {}) });
+    this.store = options.store ?? (options.share ? options.share(local()) : local());
     this.#metrics = new PostureMetrics(options.registry, this, () => this.#config?.keys.map((k) => k.name) ?? []);
     this.#recorder = new PostureRecorder(
       this.store,

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { ExporterConfig, KeyConfig } from "../config/types.js";
 import type { ExporterMetrics } from "../metrics/exporter-metrics.js";
 import { callOperation, judge } from "./probe-once.js";
+import type { ProbeCoordinator, SharedVerdict } from "./coordinator.js";
 import { Semaphore } from "./semaphore.js";
 
 interface KeyState {
@@ -39,6 +40,8 @@ export interface ProberDeps {
   concurrency: number;
   /** Wall clock in ms that stamps probe results (last probe, last success). Default `Date.now`. */
   now?: () => number;
+  /** Shares probes between replicas (state.redis_url). Default: this replica probes every key itself. */
+  coordinator?: ProbeCoordinator;
 }
 
 /** What the landing page shows about a key's probes. */
@@ -161,28 +164,49 @@ export class Prober {
       });
   }
 
+  /** Writes a verdict (this replica's or another's) into the key's gauges and state. */
+  #apply(state: KeyState, v: SharedVerdict): void {
+    const m = this.#deps.exporterMetrics;
+    const alias = state.key.name;
+    m.up.set({ key: alias }, v.up ? 1 : 0);
+    m.probeDuration.set({ key: alias }, v.durationSeconds);
+    for (const [operation, value] of v.permitted) m.setPermitted(alias, operation, value);
+    state.up = v.up;
+    state.lastProbeAt = v.probedAt;
+    if (v.lastSuccessAt !== undefined && (state.lastSuccessAt === undefined || v.lastSuccessAt > state.lastSuccessAt)) {
+      state.lastSuccessAt = v.lastSuccessAt;
+      m.lastSuccess.set({ key: alias }, v.lastSuccessAt);
+    }
+    this.#verdicts++;
+  }
+
   async #probe(state: KeyState): Promise<void> {
     const { key } = state;
     const signal = this.#abort.signal;
     if (signal.aborted) return;
+    const coordinator = this.#deps.coordinator;
+    // Another replica holds this interval's lease: take its verdict instead of spending quota.
+    if (coordinator && !(await coordinator.claim(key.name, Math.max(1, key.probe.minIntervalSeconds) * 1000))) {
+      const shared = await coordinator.latest(key.name);
+      if (shared && !signal.aborted && this.#states.get(key.name) === state) this.#apply(state, shared);
+      return;
+    }
     const began = performance.now();
     const outcomes = [];
     // One call after another: a probe is a trickle, not a burst against the key's budget.
     for (const op of key.probe.operations) outcomes.push(await callOperation(state.client, op, signal));
     if (signal.aborted || this.#states.get(key.name) !== state) return; // closed, or the key was reloaded away
     const verdict = judge(key.probe.operations, outcomes);
-    const m = this.#deps.exporterMetrics;
     const nowSeconds = (this.#deps.now ?? Date.now)() / 1000;
-    m.up.set({ key: key.name }, verdict.up ? 1 : 0);
-    m.probeDuration.set({ key: key.name }, (performance.now() - began) / 1000);
-    for (const [operation, value] of verdict.permitted) m.setPermitted(key.name, operation, value);
-    state.up = verdict.up;
-    state.lastProbeAt = nowSeconds;
-    this.#verdicts++;
-    if (verdict.up) {
-      state.lastSuccessAt = nowSeconds;
-      m.lastSuccess.set({ key: key.name }, nowSeconds);
-    }
+    const shared: SharedVerdict = {
+      up: verdict.up,
+      permitted: [...verdict.permitted],
+      probedAt: nowSeconds,
+      durationSeconds: (performance.now() - began) / 1000,
+      ...(verdict.up ? { lastSuccessAt: nowSeconds } : state.lastSuccessAt !== undefined ? { lastSuccessAt: state.lastSuccessAt } : {}),
+    };
+    this.#apply(state, shared);
+    coordinator?.publish(key.name, shared);
     const level = verdict.up ? "debug" : "warn";
     this.#deps.logger[level]({ alias: key.name, up: verdict.up, outcomes }, "probe finished");
   }

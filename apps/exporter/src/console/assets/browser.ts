@@ -159,6 +159,14 @@ export function consoleBrowser(keyTableView: typeof KeyTableViewFactory): void {
       .then(
         () => {
           render();
+          const f = state.data?.fleet;
+          const fleetLine = document.getElementById("fleet");
+          if (f && fleetLine) {
+            fleetLine.textContent =
+              f.scope === "fleet"
+                ? "replica " + f.replicaId + " · fleet view: " + f.replicas + " replica" + (f.replicas === 1 ? "" : "s") + " answered"
+                : "replica " + f.replicaId + " · this replica only — shared state unavailable since " + String(f.unavailableSince || "").slice(11, 19) + " UTC";
+          }
           $("updated").textContent = "Updated " + new Date().toLocaleTimeString("en-GB");
           $("updated").classList.remove("error");
         },
