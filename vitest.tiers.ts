@@ -16,14 +16,7 @@ export const FAST_TESTS: Record<string, readonly string[]> = {
     "test/timers.test.ts",
     "test/types.test.ts",
   ],
-  "packages/metrics": [
-    "test/cardinality.test.ts",
-    "test/code-label.test.ts",
-    "test/golden.test.ts",
-    "test/middleware.test.ts",
-    "test/rate-limit.test.ts",
-    "test/store.test.ts",
-  ],
+  "packages/metrics": ["test/cardinality.test.ts", "test/code-label.test.ts", "test/golden.test.ts", "test/middleware.test.ts", "test/rate-limit.test.ts", "test/store.test.ts"],
   "apps/sim": [
     "test/auth.test.ts",
     "test/contract.test.ts",

@@ -1,6 +1,9 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { sharedTestConfig } from "../vitest.shared.js";
 
-export default mergeConfig(sharedTestConfig, defineConfig({
-  test: { include: ["test/**/*.test.ts"] },
-}));
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    test: { include: ["test/**/*.test.ts"] },
+  }),
+);

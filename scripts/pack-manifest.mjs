@@ -15,7 +15,11 @@ const LICENSE = join(dirname(fileURLToPath(import.meta.url)), "..", "LICENSE");
 /** `exports` without any `source` condition, at any depth. */
 export function stripSource(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "source").map(([k, v]) => [k, stripSource(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "source")
+      .map(([k, v]) => [k, stripSource(v)]),
+  );
 }
 
 const mode = process.argv[2];

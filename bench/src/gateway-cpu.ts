@@ -46,6 +46,8 @@ for (let round = 0; round < rounds; round++) {
 const bareUs = median(perRequest.get("bare node:http proxy")!);
 for (const [name, xs] of perRequest) {
   const m = median(xs);
-  console.log(`${name}: ${m.toFixed(1)} µs CPU per request (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}, n=${xs.length}), of which system ${median(sysPerRequest.get(name)!).toFixed(1)} µs; ${(m / bareUs).toFixed(3)}× the bare proxy's`);
+  console.log(
+    `${name}: ${m.toFixed(1)} µs CPU per request (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}, n=${xs.length}), of which system ${median(sysPerRequest.get(name)!).toFixed(1)} µs; ${(m / bareUs).toFixed(3)}× the bare proxy's`,
+  );
 }
 for (const s of [before, gw, bare, upstream]) await s?.service.stop();

@@ -22,7 +22,9 @@ export interface Machine {
 
 function cpuModel(): string {
   try {
-    const line = readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("model name"));
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("model name"));
     if (line) return line.slice(line.indexOf(":") + 1).trim();
   } catch {
     // not Linux: fall back to what os.cpus() says
@@ -139,7 +141,17 @@ export function ratioLine(line: RatioLine): number {
 export function limitLine(scenario: string, what: string, value: Sample, unit: string, limit: number, note?: string): void {
   const ratio = value.median / limit;
   const v = verdict(ratio, atMost(1));
-  printed.push({ scenario, what, candidate: { name: "measured", value }, baseline: { name: "limit", value: sample([limit]) }, unit, goal: atMost(1), ratio, verdict: v, ...(note ? { note } : {}) });
+  printed.push({
+    scenario,
+    what,
+    candidate: { name: "measured", value },
+    baseline: { name: "limit", value: sample([limit]) },
+    unit,
+    goal: atMost(1),
+    ratio,
+    verdict: v,
+    ...(note ? { note } : {}),
+  });
   console.log(`  ${what}`);
   console.log(`    measured: ${formatSample(value, unit)}   limit ${formatValue(limit, unit)} (ratio ${ratio.toFixed(3)}×)  ${v}${note ? `  — ${note}` : ""}`);
 }
@@ -152,7 +164,12 @@ export function heading(id: string, title: string): void {
 export function skipped(scenario: string, what: string, why: string): void {
   console.log(`  SKIPPED ${what}: ${why}`);
   printed.push({
-    scenario, what, candidate: { name: "-", value: sample([Number.NaN]) }, baseline: { name: "-", value: sample([Number.NaN]) },
-    unit: "", ratio: Number.NaN, verdict: `SKIPPED (${why})`,
+    scenario,
+    what,
+    candidate: { name: "-", value: sample([Number.NaN]) },
+    baseline: { name: "-", value: sample([Number.NaN]) },
+    unit: "",
+    ratio: Number.NaN,
+    verdict: `SKIPPED (${why})`,
   });
 }

@@ -24,7 +24,10 @@ if (unknown.length > 0) {
 const m = machine();
 console.log(`Minimo benchmarks — node ${m.node}, ${m.cpu} × ${m.cores}, commit ${m.commit}`);
 // The load average says how much else ran on this machine: wall-clock ratios are only as good as that.
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 console.log(`${QUICK ? "BENCH_QUICK=1 (reduced sizes)" : "full sizes"}, ${ROUNDS} interleaved rounds, started ${new Date().toISOString()}, load average ${load()}`);
 const t0 = performance.now();
 let failed = 0;

@@ -23,14 +23,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export interface RunningNginx { url: string; stop(): Promise<void> }
+export interface RunningNginx {
+  url: string;
+  stop(): Promise<void>;
+}
 
 export async function startNginx(upstream: string): Promise<RunningNginx> {
   const up = new URL(upstream);
   const dir = mkdtempSync(join(tmpdir(), "minimo-bench-nginx-"));
   const port = await freePort();
   const conf = join(dir, "nginx.conf");
-  writeFileSync(conf, `
+  writeFileSync(
+    conf,
+    `
 ${process.getuid?.() === 0 ? "user root;" : ""}
 worker_processes 1;
 daemon off;
@@ -54,7 +59,8 @@ http {
     }
   }
 }
-`);
+`,
+  );
   const child: ChildProcess = spawn("nginx", ["-p", dir, "-c", conf], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (stderr += c));

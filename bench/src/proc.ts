@@ -48,7 +48,8 @@ export function workerFile(name: string): Promise<string> {
             // one a workspace has its own copy of (apps/exporter/node_modules/undici 7, where the
             // root's is redocly's undici 6): that one is loaded by its absolute path.
             b.onResolve({ filter: /^[^./]/ }, (args) =>
-              args.path.startsWith("@minimo/") ? undefined : { path: nestedCopy(args.path, args.resolveDir) ?? args.path, external: true });
+              args.path.startsWith("@minimo/") ? undefined : { path: nestedCopy(args.path, args.resolveDir) ?? args.path, external: true },
+            );
           },
         },
       ],
@@ -82,7 +83,11 @@ export async function runWorker<T>(name: string, args: (string | number)[], opts
     child.once("error", reject);
     child.once("close", resolve);
   });
-  const last = out.trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  const last = out
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
   if (code !== 0 || last === undefined) {
     throw new Error(`worker ${name} ${args.join(" ")} exited ${code}: ${err.trim().split("\n").slice(-8).join("\n")}`);
   }

@@ -9,8 +9,17 @@ import { load } from "./load.js";
 import { Service } from "./proc.js";
 import { configuredKey } from "./workers/keys.js";
 
-interface Node { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number }; }
-interface Profile { nodes: Node[]; samples: number[]; startTime: number; endTime: number; }
+interface Node {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const seconds = Number(process.argv[2] ?? 8);
 const dir = resolve(process.argv[3] ?? ".cache/profiles");
@@ -46,7 +55,9 @@ const crypto = [...self].filter(([name]) => name.includes("internal/crypto")).re
 const idle = self.get("(idle)") ?? 0;
 const interval = (profile.endTime - profile.startTime) / total; // µs per sample
 console.log(`busy CPU per request ≈ ${(((total - idle) * interval) / requests).toFixed(1)} µs (${total - idle} busy samples, ${requests} requests)`);
-console.log(`busy ${((100 * (total - idle)) / total).toFixed(1)} %; self time in the exporter bundle (ours and the workspaces) ${((100 * bundled) / total).toFixed(1)} %, in node:crypto ${((100 * crypto) / total).toFixed(1)} %`);
+console.log(
+  `busy ${((100 * (total - idle)) / total).toFixed(1)} %; self time in the exporter bundle (ours and the workspaces) ${((100 * bundled) / total).toFixed(1)} %, in node:crypto ${((100 * crypto) / total).toFixed(1)} %`,
+);
 console.log(`${total} samples; self time by function:`);
 for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
 // Inclusive ("total") time of the bundle's functions: each sample counted once per distinct

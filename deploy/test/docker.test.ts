@@ -39,12 +39,18 @@ describe("deploy/docker/Dockerfile", () => {
     expect(health[0]).toContain("/app/healthcheck.mjs");
     expect(read("docker/healthcheck.mjs")).toContain("/healthz");
 
-    const config = parseConfig({ listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, probe: { operations: [] }, keys: [{ name: "production", key_env: "K" }] }, { K: "mn-dock01-FAKEdockerKey0000000" });
+    const config = parseConfig(
+      { listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, probe: { operations: [] }, keys: [{ name: "production", key_env: "K" }] },
+      { K: "mn-dock01-FAKEdockerKey0000000" },
+    );
     const exporter = await startExporter({ config, logger: createLogger({ level: "silent" }) });
     const script = join(DEPLOY, "docker", "healthcheck.mjs");
     const url = exporter.metricsUrl.replace(/\/metrics$/, "/healthz");
     // Asynchronously: the exporter answers from this process's event loop.
-    const check = () => new Promise<number>((resolve) => execFile(process.execPath, [script], { env: { ...process.env, MINIMO_HEALTHCHECK_URL: url } }, (err) => resolve(err ? Number((err as { code?: number }).code ?? 1) : 0)));
+    const check = () =>
+      new Promise<number>((resolve) =>
+        execFile(process.execPath, [script], { env: { ...process.env, MINIMO_HEALTHCHECK_URL: url } }, (err) => resolve(err ? Number((err as { code?: number }).code ?? 1) : 0)),
+      );
     try {
       expect(await check()).toBe(0);
     } finally {

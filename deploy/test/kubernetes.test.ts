@@ -19,7 +19,10 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = { Deploy
 const kustomization = yamlDocs("kubernetes/kustomization.yaml")[0]!;
 const resources = (kustomization.resources as string[]).concat(["secret.example.yaml"]);
 const manifests = Object.fromEntries(resources.map((file) => [file, yamlDocs(`kubernetes/${file}`)]));
-const byKind = (kind: string) => Object.values(manifests).flat().filter((m) => m.kind === kind);
+const byKind = (kind: string) =>
+  Object.values(manifests)
+    .flat()
+    .filter((m) => m.kind === kind);
 const one = (kind: string) => {
   const found = byKind(kind);
   expect(found, kind).toHaveLength(1);

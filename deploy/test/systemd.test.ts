@@ -28,7 +28,15 @@ describe.skipIf(!enabled)("deploy/systemd/minimo-exporter.service", () => {
 
   it("is hardened as documented, takes keys by LoadCredential, reloads with SIGHUP and runs the package's bin", () => {
     const unit = read("systemd/minimo-exporter.service");
-    for (const line of ["DynamicUser=yes", "ProtectSystem=strict", "ProtectHome=yes", "NoNewPrivileges=yes", "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure", "RestartPreventExitStatus=2"]) {
+    for (const line of [
+      "DynamicUser=yes",
+      "ProtectSystem=strict",
+      "ProtectHome=yes",
+      "NoNewPrivileges=yes",
+      "ExecReload=/bin/kill -HUP $MAINPID",
+      "Restart=on-failure",
+      "RestartPreventExitStatus=2",
+    ]) {
       expect(unit).toContain(`\n${line}\n`);
     }
     expect(unit).toMatch(/^LoadCredential=production:\/etc\/minimo-exporter\/keys\/production$/m);

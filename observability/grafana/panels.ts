@@ -75,11 +75,13 @@ export function timeseries(o: PanelOptions): TimeseriesBuilder {
     .datasource(DATASOURCE)
     .targets(targets(o.queries))
     .interval(MIN_INTERVAL)
-    .legend(new VizLegendOptionsBuilder()
-      .showLegend(true)
-      .displayMode(LegendDisplayMode.Table)
-      .placement(LegendPlacement.Bottom)
-      .calcs(o.legendCalcs ?? ["lastNotNull", "max"]))
+    .legend(
+      new VizLegendOptionsBuilder()
+        .showLegend(true)
+        .displayMode(LegendDisplayMode.Table)
+        .placement(LegendPlacement.Bottom)
+        .calcs(o.legendCalcs ?? ["lastNotNull", "max"]),
+    )
     .span(o.width ?? 12)
     .height(o.height ?? 8);
   if (o.unit) p.unit(o.unit);
@@ -131,8 +133,5 @@ function tableTransformations(o: TableOptions): DataTransformerConfig[] {
   const multi = o.queries.length > 1;
   const valueName = (i: number) => (multi ? `Value #${String.fromCharCode(65 + i)}` : "Value");
   const renameByName = Object.fromEntries((o.columns ?? []).map((c, i) => [valueName(i), c]));
-  return [
-    ...(multi ? [{ id: "merge", options: {} }] : []),
-    { id: "organize", options: { excludeByName: { Time: true }, renameByName } },
-  ];
+  return [...(multi ? [{ id: "merge", options: {} }] : []), { id: "organize", options: { excludeByName: { Time: true }, renameByName } }];
 }

@@ -45,7 +45,5 @@ function absolute(name: string, url: string): string {
 export function renderRules(text: string, bases: LinkBases): string {
   const runbook = absolute("runbook base", bases.runbookBase ?? DEFAULT_RUNBOOK_BASE);
   const grafana = absolute("grafana url", bases.grafanaUrl ?? DEFAULT_GRAFANA_URL);
-  return text
-    .replaceAll(`${DEFAULT_RUNBOOK_BASE}#`, `${runbook}#`)
-    .replaceAll(dashboardUrl(), dashboardUrl(grafana));
+  return text.replaceAll(`${DEFAULT_RUNBOOK_BASE}#`, `${runbook}#`).replaceAll(dashboardUrl(), dashboardUrl(grafana));
 }

@@ -15,11 +15,13 @@ export const RULE_FILES = ["minimo-recording.yml", "minimo-alerts.yml"] as const
 export async function renderRuleFiles(out: string, bases: LinkBases): Promise<string[]> {
   if (resolve(out) === resolve(RULES_DIR)) throw new Error("--out must not be prometheus/rules/ (the committed defaults)");
   await mkdir(out, { recursive: true });
-  return Promise.all(RULE_FILES.map(async (f) => {
-    const target = join(out, basename(f));
-    await writeFile(target, renderRules(await readFile(join(RULES_DIR, f), "utf8"), bases));
-    return target;
-  }));
+  return Promise.all(
+    RULE_FILES.map(async (f) => {
+      const target = join(out, basename(f));
+      await writeFile(target, renderRules(await readFile(join(RULES_DIR, f), "utf8"), bases));
+      return target;
+    }),
+  );
 }
 
 async function main(argv: string[]): Promise<number> {

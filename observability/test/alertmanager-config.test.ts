@@ -30,7 +30,11 @@ describe.skipIf(skipWithout(amtool, "amtool checks of the Alertmanager config"))
     ["a warning per-key alert goes to the team", { alertname: "MinimoKeyUnauthorizedBurst", severity: "warning", key: "prod" }, ["minimo-team"]],
     ["a partner key also reaches its owner (warning)", { alertname: "MinimoKeyUnauthorizedBurst", severity: "warning", key: "partner-acme" }, ["minimo-partners", "minimo-team"]],
     ["a partner key also reaches its owner (critical)", { alertname: "MinimoKeyDown", severity: "critical", key: "partner-acme" }, ["minimo-oncall", "minimo-partners"]],
-    ["an exporter alert pages on-call, whatever its severity", { alertname: "MinimoExporterConfigReloadFailed", severity: "warning", job: "minimo", instance: "a:9487" }, ["minimo-oncall"]],
+    [
+      "an exporter alert pages on-call, whatever its severity",
+      { alertname: "MinimoExporterConfigReloadFailed", severity: "warning", job: "minimo", instance: "a:9487" },
+      ["minimo-oncall"],
+    ],
     ["the exporter being down pages on-call", { alertname: "MinimoExporterDown", severity: "critical", job: "minimo", instance: "a:9487" }, ["minimo-oncall"]],
   ])("routes %s", (_, labels, receivers) => {
     expect(route(labels)).toEqual(receivers);
@@ -41,7 +45,10 @@ describe.skipIf(skipWithout(amtool, "amtool checks of the Alertmanager config"))
     const names = new Set(cfg.receivers.map((r) => r.name));
     for (const a of alerts) {
       const got = route({ alertname: a.alert!, severity: a.labels!.severity!, key: "prod" });
-      expect(got.every((r) => names.has(r)), a.alert).toBe(true);
+      expect(
+        got.every((r) => names.has(r)),
+        a.alert,
+      ).toBe(true);
     }
   });
 });

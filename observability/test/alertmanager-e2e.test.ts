@@ -11,7 +11,15 @@ import { demoKeys, startSim, type RunningSim } from "@minimo/sim";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_SLUG } from "../grafana/dashboard.js";
-import { flushingsOf, startAlertmanager, startWebhookReceiver, testAlertmanagerConfig, type Notification, type RunningAlertmanager, type WebhookReceiver } from "./helpers/alertmanager.js";
+import {
+  flushingsOf,
+  startAlertmanager,
+  startWebhookReceiver,
+  testAlertmanagerConfig,
+  type Notification,
+  type RunningAlertmanager,
+  type WebhookReceiver,
+} from "./helpers/alertmanager.js";
 import { findBinary, requireBinary, skipWithout } from "./helpers/binaries.js";
 import { loadDashboard } from "./helpers/dashboard-queries.js";
 import { ALERTMANAGER_CONFIG, RUNBOOK } from "./helpers/paths.js";
@@ -60,17 +68,20 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
       res.writeHead(404).end();
     });
     sim = await startSim({ port: 0, host: "127.0.0.1" });
-    const config = parseConfig({
-      upstream: sim.url,
-      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
-      log_level: "silent",
-      probe: { min_interval_seconds: 1, timeout_seconds: 2 },
-      // A healthy inventory (recent, expiring within the year): no posture alert joins the 401 ones.
-      keys: [
-        { name: "demo-revoked", key_env: "AM_REVOKED", ...HEALTHY_INVENTORY },
-        { name: PARTNER, key_env: "AM_BAD", probe: { operations: [] }, ...HEALTHY_INVENTORY },
-      ],
-    }, { AM_REVOKED: revokedSecret, AM_BAD: BAD_KEY });
+    const config = parseConfig(
+      {
+        upstream: sim.url,
+        listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+        log_level: "silent",
+        probe: { min_interval_seconds: 1, timeout_seconds: 2 },
+        // A healthy inventory (recent, expiring within the year): no posture alert joins the 401 ones.
+        keys: [
+          { name: "demo-revoked", key_env: "AM_REVOKED", ...HEALTHY_INVENTORY },
+          { name: PARTNER, key_env: "AM_BAD", probe: { operations: [] }, ...HEALTHY_INVENTORY },
+        ],
+      },
+      { AM_REVOKED: revokedSecret, AM_BAD: BAD_KEY },
+    );
     exporter = await startExporter({ config });
     const shipped = parse(readFileSync(ALERTMANAGER_CONFIG, "utf8")) as Parameters<typeof testAlertmanagerConfig>[0];
     am = await startAlertmanager({ bin: amBin, dir, config: testAlertmanagerConfig(shipped, hook.url, { groupWait: "1s", groupInterval: "2s" }), logLevel: "debug" });
@@ -106,22 +117,36 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
   it("delivers a 401 burst through the gateway to the webhook with the key, what happened and working links", async () => {
     const statuses: number[] = [];
     for (let batch = 0; batch < 8; batch++) {
-      statuses.push(...(await Promise.all(Array.from({ length: 5 }, async () => {
-        const r = await fetch(`${exporter!.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${BAD_KEY}` } });
-        await r.arrayBuffer();
-        return r.status;
-      }))));
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 5 }, async () => {
+            const r = await fetch(`${exporter!.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${BAD_KEY}` } });
+            await r.arrayBuffer();
+            return r.status;
+          }),
+        )),
+      );
       await new Promise((r) => setTimeout(r, 700));
     }
     expect(new Set(statuses)).toEqual(new Set([401]));
 
     // Burst (warning) to the team and the partner's owner; ratio (critical) to on-call and the owner.
-    const want = [["MinimoKeyUnauthorizedBurst", "minimo-team"], ["MinimoKeyUnauthorizedBurst", "minimo-partners"], ["MinimoKeyUnauthorizedRatioHigh", "minimo-oncall"], ["MinimoKeyUnauthorizedRatioHigh", "minimo-partners"]] as const;
+    const want = [
+      ["MinimoKeyUnauthorizedBurst", "minimo-team"],
+      ["MinimoKeyUnauthorizedBurst", "minimo-partners"],
+      ["MinimoKeyUnauthorizedRatioHigh", "minimo-oncall"],
+      ["MinimoKeyUnauthorizedRatioHigh", "minimo-partners"],
+    ] as const;
     await eventually("both 401 alerts at every receiver their routes name", 60_000, async () => {
-      const ok = want.every(([name, receiver]) => received((n) => n.receiver === receiver && n.status === "firing" && n.alerts.some((a) => a.labels.alertname === name && a.labels.key === PARTNER)).length > 0);
+      const ok = want.every(
+        ([name, receiver]) =>
+          received((n) => n.receiver === receiver && n.status === "firing" && n.alerts.some((a) => a.labels.alertname === name && a.labels.key === PARTNER)).length > 0,
+      );
       return ok ? true : undefined;
     }).catch(async (err: Error) => {
-      throw new Error(`${err.message}; got ${JSON.stringify(hook!.notifications.map((n) => [n.receiver, n.status, n.alerts.map((a) => a.labels.alertname)]))}; prometheus alerts ${JSON.stringify(await alerts(prom!.url))}; targets ${await targetHealth(prom!.url)}; alertmanager log ${am!.log()}`);
+      throw new Error(
+        `${err.message}; got ${JSON.stringify(hook!.notifications.map((n) => [n.receiver, n.status, n.alerts.map((a) => a.labels.alertname)]))}; prometheus alerts ${JSON.stringify(await alerts(prom!.url))}; targets ${await targetHealth(prom!.url)}; alertmanager log ${am!.log()}`,
+      );
     });
     // Grouped per alert and key: a notification never mixes keys.
     for (const n of hook!.notifications) expect(new Set(n.alerts.map((a) => a.labels.key)).size, JSON.stringify(n.groupLabels)).toBe(1);
@@ -145,7 +170,8 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
   it("when the exporter dies, sends MinimoExporterDown and no per-key resolved notification", async () => {
     // Per-key alerts active before the kill (the 401 alerts, MinimoKeyDown for demo-revoked).
     await eventually("MinimoKeyDown firing for demo-revoked", 30_000, async () =>
-      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyDown" && a.labels.key === "demo-revoked" && a.state === "firing"));
+      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyDown" && a.labels.key === "demo-revoked" && a.state === "firing"),
+    );
     const perKeyBefore = (await alerts(prom!.url)).filter((a) => isPerKey(a) && a.state === "firing");
     expect(perKeyBefore.length).toBeGreaterThanOrEqual(2);
     const killedAt = Date.now();
@@ -153,11 +179,14 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
     await exporter!.close();
     exporter = undefined;
 
-    const down = await eventually("MinimoExporterDown at on-call", 60_000, async () =>
-      received((n) => n.at >= killedAt && n.receiver === "minimo-oncall" && n.status === "firing" && n.alerts.some((a) => a.labels.alertname === "MinimoExporterDown"))[0]);
+    const down = await eventually(
+      "MinimoExporterDown at on-call",
+      60_000,
+      async () =>
+        received((n) => n.at >= killedAt && n.receiver === "minimo-oncall" && n.status === "firing" && n.alerts.some((a) => a.labels.alertname === "MinimoExporterDown"))[0],
+    );
     // Prometheus drops the per-key alerts once keep_firing_for has passed...
-    await eventually("per-key alerts resolved in Prometheus", (KEEP_FIRING_FOR_S + 30) * 1000, async () =>
-      ((await alerts(prom!.url)).some(isPerKey) ? undefined : true));
+    await eventually("per-key alerts resolved in Prometheus", (KEEP_FIRING_FOR_S + 30) * 1000, async () => ((await alerts(prom!.url)).some(isPerKey) ? undefined : true));
     // ...and Alertmanager, inhibiting them, tells nobody. The moment it would have told is each
     // per-key group's flush with its alerts resolved; wait for all of those, then for one more
     // flush of MinimoExporterDown's group, by which time a notification sent at them has landed.
@@ -169,12 +198,20 @@ describe.skipIf(skipWithout(missing, "end-to-end test with a real Alertmanager")
       const at = perKeyBefore.map((a) => flushes.findIndex(resolvedFlush(a)));
       return at.every((i) => i >= 0) ? Math.max(...at) : undefined;
     });
-    await eventually("a later flush of MinimoExporterDown's group", 30_000, async () =>
-      flushesSinceKill().slice(lastResolvedFlush + 1).some((f) => f.alerts.some((x) => x.name === "MinimoExporterDown")) || undefined);
+    await eventually(
+      "a later flush of MinimoExporterDown's group",
+      30_000,
+      async () =>
+        flushesSinceKill()
+          .slice(lastResolvedFlush + 1)
+          .some((f) => f.alerts.some((x) => x.name === "MinimoExporterDown")) || undefined,
+    );
     const after = received((n) => n.at >= killedAt);
     expect(after[0], "the first notification after the kill").toBe(down);
     const resolvedPerKey = after.filter((n) => n.alerts.some((a) => a.status === "resolved" && isPerKey(a)));
     expect(resolvedPerKey.map((n) => [n.receiver, n.alerts.map((a) => `${a.labels.alertname} ${a.labels.key} ${a.status}`)])).toEqual([]);
-    console.info(`after the kill: ${after.map((n) => `${((n.at - killedAt) / 1000).toFixed(1)}s ${n.receiver} ${n.status} ${n.alerts.map((a) => a.labels.alertname).join("+")}`).join("; ")}`);
+    console.info(
+      `after the kill: ${after.map((n) => `${((n.at - killedAt) / 1000).toFixed(1)}s ${n.receiver} ${n.status} ${n.alerts.map((a) => a.labels.alertname).join("+")}`).join("; ")}`,
+    );
   });
 });

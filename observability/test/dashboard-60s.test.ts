@@ -30,21 +30,31 @@ describe.skipIf(skipWithout(prometheusBin, "dashboard queries against a real Pro
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "minimo-60s-"));
     sim = await startSim({ port: 0, host: "127.0.0.1" });
-    const config = parseConfig({
-      upstream: sim.url,
-      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
-      log_level: "silent",
-      probe: { min_interval_seconds: 1, timeout_seconds: 2 },
-      keys: [
-        { name: "demo-full", key_env: "S_FULL", expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
-        { name: "demo-readonly", key_env: "S_READONLY" },
-        { name: "demo-limited", key_env: "S_LIMITED" },
-      ],
-    }, { S_FULL: keys.full, S_READONLY: keys.readonly, S_LIMITED: keys.limited });
+    const config = parseConfig(
+      {
+        upstream: sim.url,
+        listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+        log_level: "silent",
+        probe: { min_interval_seconds: 1, timeout_seconds: 2 },
+        keys: [
+          { name: "demo-full", key_env: "S_FULL", expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+          { name: "demo-readonly", key_env: "S_READONLY" },
+          { name: "demo-limited", key_env: "S_LIMITED" },
+        ],
+      },
+      { S_FULL: keys.full, S_READONLY: keys.readonly, S_LIMITED: keys.limited },
+    );
     exporter = await startExporter({ config });
     // Shipped windows (range 5m everywhere, the shortest shipped one), baselines "a day ago" -> 1 s ago.
     const ruleFiles = writeShortRules(join(dir, "rules"), { range: "5m", forDuration: "2m", keepFiringFor: "5m", dayOffset: "1s" });
-    prom = await startPrometheus({ bin: requireBinary(prometheusBin), dir, targets: [new URL(exporter.metricsUrl).host], ruleFiles, scrapeInterval: "60s", evaluationInterval: "15s" });
+    prom = await startPrometheus({
+      bin: requireBinary(prometheusBin),
+      dir,
+      targets: [new URL(exporter.metricsUrl).host],
+      ruleFiles,
+      scrapeInterval: "60s",
+      evaluationInterval: "15s",
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -36,9 +36,7 @@ describe("the budget panels for an idle key", () => {
       fieldConfig: { overrides: { matcher: { id: string; options: string }; properties: { id: string; value: unknown }[] }[] };
     };
     const override = panel.fieldConfig.overrides.find((o) => o.matcher.id === "byName" && o.matcher.options === "Reset in");
-    expect(override?.properties).toEqual([
-      { id: "mappings", value: [{ type: "range", options: { from: null, to: 0, result: { text: "window reset", index: 0 } } }] },
-    ]);
+    expect(override?.properties).toEqual([{ id: "mappings", value: [{ type: "range", options: { from: null, to: 0, result: { text: "window reset", index: 0 } } }] }]);
   });
 
   describe.skipIf(skipWithout(promtool, "promtool evaluation of the budget panels"))("in promtool", () => {
@@ -53,7 +51,11 @@ describe("the budget panels for an idle key", () => {
         { expr: query("Window reset", "A"), exp_samples: [{ labels: '{key="idle"}', value: 0 }] },
       ];
       const file = join(dir, "idle.test.yml");
-      const test = { rule_files: ruleFiles(), evaluation_interval: "1m", tests: [{ interval: "1m", input_series: input, promql_expr_test: cases.map((c) => ({ ...c, eval_time: "10m" })) }] };
+      const test = {
+        rule_files: ruleFiles(),
+        evaluation_interval: "1m",
+        tests: [{ interval: "1m", input_series: input, promql_expr_test: cases.map((c) => ({ ...c, eval_time: "10m" })) }],
+      };
       writeFileSync(file, stringify(test, { lineWidth: 0 }));
       const r = spawnSync(requireBinary(promtool), ["test", "rules", file], { encoding: "utf8" });
       expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -61,15 +61,17 @@ describe.skipIf(skipWithout(promtool, "promtool evaluation of the dashboard quer
     const test = {
       rule_files: ruleFiles(),
       evaluation_interval: "1m",
-      tests: [{
-        interval: `${scrapeSeconds}s`,
-        input_series: exporterSeries(scrapeSeconds),
-        promql_expr_test: cases.map((c) => ({
-          expr: c.expr,
-          eval_time: `${FIXTURE_HOURS - 1}h`,
-          exp_samples: [{ labels: "{}", value: 1 }],
-        })),
-      }],
+      tests: [
+        {
+          interval: `${scrapeSeconds}s`,
+          input_series: exporterSeries(scrapeSeconds),
+          promql_expr_test: cases.map((c) => ({
+            expr: c.expr,
+            eval_time: `${FIXTURE_HOURS - 1}h`,
+            exp_samples: [{ labels: "{}", value: 1 }],
+          })),
+        },
+      ],
     };
     const file = join(dir, `queries-${scrapeSeconds}-${dataSourceScrape}.test.yml`);
     writeFileSync(file, stringify(test, { lineWidth: 0 }));

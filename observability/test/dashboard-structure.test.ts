@@ -84,7 +84,13 @@ describe("dashboard JSON", () => {
 
   it("has the rows the issue asks for, in order", () => {
     expect(panels.filter((p) => p.type === "row").map((p) => p.title)).toEqual([
-      "Overview", "Per-key traffic", "401 / 403 / 429", "Remaining budget and reset", "Key health and expiry", "Posture", "Exporter health",
+      "Overview",
+      "Per-key traffic",
+      "401 / 403 / 429",
+      "Remaining budget and reset",
+      "Key health and expiry",
+      "Posture",
+      "Exporter health",
     ]);
   });
 
@@ -156,7 +162,9 @@ describe("dashboard JSON", () => {
     });
 
     it("filters per-key families by the key variable", () => {
-      const keyed = info.metrics.filter((m) => /^minimo(_|:)(api_(requests|unauthorized|forbidden|rate_limited|request_errors|retries)_total|api_rate_limit_|key_|api_requests:)/.test(m));
+      const keyed = info.metrics.filter((m) =>
+        /^minimo(_|:)(api_(requests|unauthorized|forbidden|rate_limited|request_errors|retries)_total|api_rate_limit_|key_|api_requests:)/.test(m),
+      );
       if (keyed.length > 0) expect(q.expr).toContain('key=~"$key"');
     });
   });

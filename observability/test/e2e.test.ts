@@ -32,7 +32,6 @@ const BAD_KEY = "mn-demo01-FAKEwrongSecret0000000000";
 /** The alias of BAD_KEY: not probed, so every 401 it gets comes through a gateway. */
 const GATEWAY_ONLY = "e2e-gateway-only";
 
-
 describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prometheus"))("end to end with a real Prometheus", () => {
   let dir: string;
   let sim: RunningSim | undefined;
@@ -53,19 +52,22 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
     dir = mkdtempSync(join(tmpdir(), "minimo-e2e-"));
     sim = await startSim({ port: 0, host: "127.0.0.1" });
     const expires = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const config = parseConfig({
-      upstream: sim.url,
-      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
-      log_level: "silent",
-      probe: { min_interval_seconds: 1, timeout_seconds: 2 },
-      keys: [
-        { name: "demo-full", key_env: "E2E_FULL", expires },
-        { name: "demo-readonly", key_env: "E2E_READONLY" },
-        { name: "demo-revoked", key_env: "E2E_REVOKED" },
-        { name: "demo-limited", key_env: "E2E_LIMITED" },
-        { name: GATEWAY_ONLY, key_env: "E2E_BAD", probe: { operations: [] } },
-      ],
-    }, env);
+    const config = parseConfig(
+      {
+        upstream: sim.url,
+        listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+        log_level: "silent",
+        probe: { min_interval_seconds: 1, timeout_seconds: 2 },
+        keys: [
+          { name: "demo-full", key_env: "E2E_FULL", expires },
+          { name: "demo-readonly", key_env: "E2E_READONLY" },
+          { name: "demo-revoked", key_env: "E2E_REVOKED" },
+          { name: "demo-limited", key_env: "E2E_LIMITED" },
+          { name: GATEWAY_ONLY, key_env: "E2E_BAD", probe: { operations: [] } },
+        ],
+      },
+      env,
+    );
     for (const index of [0, 1]) exporters.push(await startExporter({ config, shard: { index, total: 2 } }));
     gateways = exporters.map((e) => e.gatewayUrl);
     const ruleFiles = writeShortRules(join(dir, "rules"), { range: RANGE, forDuration: "2s", dayOffset: "10s" });
@@ -169,13 +171,15 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
       return r.length === probed.length ? r : undefined;
     });
     for (const s of counts) expect(s.value[1], s.metric.key).toBe("1");
-    expect((await query(prom!.url, `count by (key) (minimo_key_up{key="${GATEWAY_ONLY}"})`))).toEqual([]);
+    expect(await query(prom!.url, `count by (key) (minimo_key_up{key="${GATEWAY_ONLY}"})`)).toEqual([]);
     const up = Object.fromEntries((await query(prom!.url, "minimo:key_up:max")).map((s) => [s.metric.key, s.value[1]]));
     expect(up).toMatchObject({ "demo-full": "1", "demo-revoked": "0" });
     await eventually("MinimoKeyDown for demo-revoked", 15_000, async () =>
-      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyDown" && a.labels.key === "demo-revoked"));
+      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyDown" && a.labels.key === "demo-revoked"),
+    );
     await eventually("MinimoKeyExpiringSoon for demo-full", 15_000, async () =>
-      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyExpiringSoon" && a.labels.key === "demo-full"));
+      (await alerts(prom!.url)).find((a) => a.labels.alertname === "MinimoKeyExpiringSoon" && a.labels.key === "demo-full"),
+    );
   });
 
   it("returns data for every dashboard query", async () => {
@@ -184,7 +188,8 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
     // first call before making the others, or the panels' plain rate() sees no increase.
     expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);
     await eventually("the first demo-full call scraped", 10_000, async () =>
-      (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined);
+      (await query(prom!.url, 'minimo_api_requests_total{key="demo-full",code="200"}')).length > 0 ? true : undefined,
+    );
     await causePanelTraffic(viaGateway, sim!, { full: env.E2E_FULL, readonly: env.E2E_READONLY, limited: env.E2E_LIMITED });
     const queries = gatewayPanelQueries();
     expect(queries.length).toBeGreaterThan(20);

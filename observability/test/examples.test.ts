@@ -33,7 +33,11 @@ describe("example Prometheus configs", () => {
   });
 
   it("the HA example scrapes two replicas and remote-writes", () => {
-    const cfg = parse(readFileSync(`${EXAMPLES_DIR}prometheus-ha.yml`, "utf8")) as { scrape_configs: ScrapeConfig[]; remote_write: unknown[]; global: { external_labels: Record<string, string> } };
+    const cfg = parse(readFileSync(`${EXAMPLES_DIR}prometheus-ha.yml`, "utf8")) as {
+      scrape_configs: ScrapeConfig[];
+      remote_write: unknown[];
+      global: { external_labels: Record<string, string> };
+    };
     expect(cfg.scrape_configs[0]!.static_configs.flatMap((s) => s.targets)).toHaveLength(2);
     expect(cfg.remote_write.length).toBeGreaterThan(0);
     expect(cfg.global.external_labels.replica).toBeDefined();

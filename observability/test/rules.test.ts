@@ -61,8 +61,14 @@ describe("rule unit tests", () => {
 
   it.each(alerts.map((a) => a.alert!))("%s is shown firing and staying quiet", (name) => {
     const mine = cases.filter((c) => c.alertname === name);
-    expect(mine.some((c) => (c.exp_alerts ?? []).length > 0), "a firing case").toBe(true);
-    expect(mine.some((c) => (c.exp_alerts ?? []).length === 0), "a quiet case").toBe(true);
+    expect(
+      mine.some((c) => (c.exp_alerts ?? []).length > 0),
+      "a firing case",
+    ).toBe(true);
+    expect(
+      mine.some((c) => (c.exp_alerts ?? []).length === 0),
+      "a quiet case",
+    ).toBe(true);
   });
 
   it("use only series names the exporter (docs/contracts.md) publishes", () => {
@@ -135,7 +141,10 @@ describe("alert rules", () => {
     for (const r of rules) {
       const info = inspectPromql(r.expr);
       expect(info.errors, r.alert ?? r.record).toEqual([]);
-      expect(info.metrics.filter((m) => !known.has(m) && !records.has(m)), r.alert ?? r.record).toEqual([]);
+      expect(
+        info.metrics.filter((m) => !known.has(m) && !records.has(m)),
+        r.alert ?? r.record,
+      ).toEqual([]);
     }
   });
 
@@ -143,8 +152,15 @@ describe("alert rules", () => {
     const alert = alerts.find((a) => a.alert === "MinimoDeprecatedOperationTraffic")!;
     expect(alert.expr).toContain(`operation=~"${DEPRECATED_OPERATIONS_RE}"`);
     const re = new RegExp(`^(?:${DEPRECATED_OPERATIONS_RE})$`); // PromQL regexes are anchored
-    expect(OPERATIONS.filter((o) => re.test(o.path)).map((o) => o.operationId).sort())
-      .toEqual(OPERATIONS.filter((o) => o.deprecated).map((o) => o.operationId).sort());
+    expect(
+      OPERATIONS.filter((o) => re.test(o.path))
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(
+      OPERATIONS.filter((o) => o.deprecated)
+        .map((o) => o.operationId)
+        .sort(),
+    );
   });
 });
 

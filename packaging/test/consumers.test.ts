@@ -82,7 +82,10 @@ describe("the packed tarballs in fresh projects", () => {
     const dir = join(root, "bundler");
     write(dir, {
       "package.json": { name: "bundler-app", private: true, type: "module" },
-      "tsconfig.json": { compilerOptions: { strict: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2023", "DOM"], types: [], noEmit: true }, files: ["app.ts"] },
+      "tsconfig.json": {
+        compilerOptions: { strict: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2023", "DOM"], types: [], noEmit: true },
+        files: ["app.ts"],
+      },
       "app.ts": browserExample,
     });
     const compiled = await tsc(dir);
@@ -99,11 +102,33 @@ describe("the packed tarballs in fresh projects", () => {
       runInNewContext(code, {
         report: resolve,
         config: { apiKey: KEY, baseUrl: sim.url },
-        fetch, Request, Response, Headers, AbortController, AbortSignal, DOMException, URL, URLSearchParams, TextEncoder, TextDecoder, ReadableStream, Blob, FormData, console, performance, queueMicrotask,
+        fetch,
+        Request,
+        Response,
+        Headers,
+        AbortController,
+        AbortSignal,
+        DOMException,
+        URL,
+        URLSearchParams,
+        TextEncoder,
+        TextDecoder,
+        ReadableStream,
+        Blob,
+        FormData,
+        console,
+        performance,
+        queueMicrotask,
         setTimeout: (fn: () => void, ms?: number) => {
           const id = ++next;
           numberTimers++;
-          timers.set(id, setTimeout(() => { timers.delete(id); fn(); }, ms));
+          timers.set(
+            id,
+            setTimeout(() => {
+              timers.delete(id);
+              fn();
+            }, ms),
+          );
           return id;
         },
         clearTimeout: (id: number) => {

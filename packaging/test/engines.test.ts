@@ -12,13 +12,15 @@ const required = /^>=(\d+\.\d+\.\d+)$/.exec(root.engines.node)?.[1];
 
 /** package.json of every workspace the root names (`packages/*` expanded). */
 function workspaceManifests(): string[] {
-  return root.workspaces.flatMap((pattern) => {
-    if (!pattern.endsWith("/*")) return [join(pattern, "package.json")];
-    const parent = pattern.slice(0, -2);
-    return readdirSync(join(ROOT, parent), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => join(parent, d.name, "package.json"));
-  }).filter((file) => existsSync(join(ROOT, file)));
+  return root.workspaces
+    .flatMap((pattern) => {
+      if (!pattern.endsWith("/*")) return [join(pattern, "package.json")];
+      const parent = pattern.slice(0, -2);
+      return readdirSync(join(ROOT, parent), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(parent, d.name, "package.json"));
+    })
+    .filter((file) => existsSync(join(ROOT, file)));
 }
 
 describe("one supported Node version", () => {

@@ -73,8 +73,16 @@ describe("the packed exporter, installed and run as its README says", () => {
 
   it("the shipped examples/config.yaml passes the check its header gives, from the installed package's folder", async () => {
     const folder = join(dir, "node_modules/@minimo/exporter");
-    const header = readFileSync(join(folder, "examples/config.yaml"), "utf8").split("\n").filter((l) => l.startsWith("#")).join("\n").replace(/\\\n#\s*/g, " ");
-    const words = header.split("\n").find((l) => l.includes("--check-config"))!.replace(/^#\s*/, "").split(/\s+/);
+    const header = readFileSync(join(folder, "examples/config.yaml"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("#"))
+      .join("\n")
+      .replace(/\\\n#\s*/g, " ");
+    const words = header
+      .split("\n")
+      .find((l) => l.includes("--check-config"))!
+      .replace(/^#\s*/, "")
+      .split(/\s+/);
     const vars = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split("=") as [string, string]));
     const args = words.slice(words.indexOf("minimo-exporter") + 1);
     const { stdout } = await promisify(execFile)(join(dir, "node_modules/.bin/minimo-exporter"), args, { cwd: folder, env: { PATH: process.env.PATH, ...vars }, encoding: "utf8" });

@@ -21,9 +21,7 @@ const manifestName = (name: keyof Tarballs): string => JSON.parse(readText(ROOT,
 const MAX_NO_COMPILE = 3;
 
 const readmes = readmeFiles(ROOT).map((file) => ({ file, text: readText(ROOT, file) }));
-const withTypeScript = readmes
-  .map(({ file, text }) => ({ file, text, blocks: codeBlocks(text, file).filter(isTypeScript) }))
-  .filter((r) => r.blocks.length > 0);
+const withTypeScript = readmes.map(({ file, text }) => ({ file, text, blocks: codeBlocks(text, file).filter(isTypeScript) })).filter((r) => r.blocks.length > 0);
 
 /** A package README installs what its own install line says; any other README, what the root's lines install. */
 function installsFor(file: string): string[][] {
@@ -32,7 +30,11 @@ function installsFor(file: string): string[][] {
 }
 
 function npm(dir: string, args: readonly string[]) {
-  execFileSync("npm", [...inFolder(args, packDir), "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync("npm", [...inFolder(args, packDir), "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 const snippetName = (b: CodeBlock) => `${b.file.replace(/[^A-Za-z0-9]+/g, "-")}-L${b.line}.ts`;
@@ -52,7 +54,10 @@ describe("the packages are not on the registry yet, and the READMEs say so", () 
     const installs = tarballInstalls(text, readmeOf(name));
     expect(installs.length).toBeGreaterThan(0);
     const own = basename(tarballs[name]);
-    expect(installs.some((args) => args.some((a) => a.endsWith(`/${own}`))), `installs ${own}`).toBe(true);
+    expect(
+      installs.some((args) => args.some((a) => a.endsWith(`/${own}`))),
+      `installs ${own}`,
+    ).toBe(true);
     expect(text).toContain(`npm install ${name === "sim" ? "--save-dev " : ""}${manifestName(name)}`);
   });
 
@@ -90,7 +95,16 @@ describe("every TypeScript block of every README compiles against the packed pac
     write(dir, Object.fromEntries(blocks.map((b) => [join("snippets", snippetName(b)), `${b.code}\nexport {};\n`])));
     write(dir, {
       "tsconfig.json": {
-        compilerOptions: { strict: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: false, types: ["node"], typeRoots: [TYPE_ROOTS], noEmit: true },
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          skipLibCheck: false,
+          types: ["node"],
+          typeRoots: [TYPE_ROOTS],
+          noEmit: true,
+        },
         include: ["snippets/*.ts"],
       },
     });

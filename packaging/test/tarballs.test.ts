@@ -10,7 +10,11 @@ import { PUBLISHED, ROOT, type Tarballs } from "./setup/pack.js";
 const tarballs = inject("tarballs");
 const require = createRequire(import.meta.url);
 const ATTW = join(dirname(require.resolve("@arethetypeswrong/cli/package.json")), "dist", "index.js");
-const list = (tgz: string) => execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" }).split("\n").filter(Boolean).map((p) => p.replace(/^package\//, ""));
+const list = (tgz: string) =>
+  execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((p) => p.replace(/^package\//, ""));
 const manifest = (tgz: string) => JSON.parse(execFileSync("tar", ["-xOzf", tgz, "package/package.json"], { encoding: "utf8" }));
 
 /** Every file path named in exports / main / types / bin. */
@@ -28,10 +32,18 @@ describe.each(Object.keys(PUBLISHED) as (keyof Tarballs)[])("the %s tarball", (n
     expect(files).toContain("README.md");
     expect(files.filter((f) => f.startsWith("src/") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
     expect(JSON.stringify(pkg.exports)).not.toContain('"source"');
-    for (const target of [...targets(pkg.exports), ...targets({ main: pkg.main, types: pkg.types }), ...targets(pkg.bin ?? {}).concat(Object.values(pkg.bin ?? {}).map((b) => String(b).replace(/^\.\//, "")))]) {
+    for (const target of [
+      ...targets(pkg.exports),
+      ...targets({ main: pkg.main, types: pkg.types }),
+      ...targets(pkg.bin ?? {}).concat(Object.values(pkg.bin ?? {}).map((b) => String(b).replace(/^\.\//, ""))),
+    ]) {
       if (target !== "package.json") expect(files, target).toContain(target);
     }
-    expect(pkg).toMatchObject({ license: "Apache-2.0", engines: { node: expect.any(String) }, repository: { url: expect.stringMatching(/^git\+https:/), directory: PUBLISHED[name] } });
+    expect(pkg).toMatchObject({
+      license: "Apache-2.0",
+      engines: { node: expect.any(String) },
+      repository: { url: expect.stringMatching(/^git\+https:/), directory: PUBLISHED[name] },
+    });
     expect(readFileSync(join(ROOT, "LICENSE"), "utf8")).toContain("Apache License");
   });
 

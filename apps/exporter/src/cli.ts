@@ -95,7 +95,16 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
     io.stdout(LINT_USAGE);
     return 0;
   }
-  let values: { config?: string; "check-config"?: string; shard?: string; "web.config.file"?: string; "storage.path"?: string; "replica-id"?: string; help?: boolean; version?: boolean };
+  let values: {
+    config?: string;
+    "check-config"?: string;
+    shard?: string;
+    "web.config.file"?: string;
+    "storage.path"?: string;
+    "replica-id"?: string;
+    help?: boolean;
+    version?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -166,7 +175,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo, early
     // Prometheus' habit: state in data/ of the working directory unless told otherwise.
     const storagePath = values["storage.path"] ?? config.state?.path ?? "data";
     const replicaId = values["replica-id"];
-    exporter = await startExporter({ config, logger, storagePath, ...(replicaId ? { replicaId } : {}), ...(shard ? { shard } : {}), ...(webConfigFile !== undefined ? { webConfigFile } : {}) });
+    exporter = await startExporter({
+      config,
+      logger,
+      storagePath,
+      ...(replicaId ? { replicaId } : {}),
+      ...(shard ? { shard } : {}),
+      ...(webConfigFile !== undefined ? { webConfigFile } : {}),
+    });
   } catch (err) {
     process.off("SIGHUP", hupListener);
     lastResort.uninstall();

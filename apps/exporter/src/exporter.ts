@@ -85,7 +85,14 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
   const callers = new CallerTracker({ logger });
   const redis = config.state?.redis;
   const shared = redis ? createSharedState({ config: redis, replicaId: options.replicaId ?? defaultReplicaId(), registry, logger, ...clock }) : undefined;
-  const prober = new Prober({ exporterMetrics, recordBudget: (r) => metrics.recordBudget(r), logger, concurrency: config.probe.concurrency, ...clock, ...(shared ? { coordinator: shared.probes } : {}) });
+  const prober = new Prober({
+    exporterMetrics,
+    recordBudget: (r) => metrics.recordBudget(r),
+    logger,
+    concurrency: config.probe.concurrency,
+    ...clock,
+    ...(shared ? { coordinator: shared.probes } : {}),
+  });
   const posture = new PostureService({ registry, logger, dir: options.storagePath ?? config.state?.path, ...clock, ...(shared ? { share: shared.sharePosture } : {}) });
   const fleet = shared?.shareConsole({ usage, callers, aliases: () => [...config.keys.map((k) => k.name), UNKNOWN_KEY_ALIAS] });
   // The console counts under the key label /metrics gives: a key a reload removed while its
@@ -142,7 +149,14 @@ export async function startExporter(options: StartExporterOptions): Promise<Runn
     logger,
     routers: [
       consoleRouter(
-        { keys: keyFactsReader({ registry, prober, keys: () => config.keys }), usage: fleet?.usage ?? usage, callers: fleet?.callers ?? callers, posture, version: VERSION, ...(fleet ? { fleet: () => fleet.status() } : {}) },
+        {
+          keys: keyFactsReader({ registry, prober, keys: () => config.keys }),
+          usage: fleet?.usage ?? usage,
+          callers: fleet?.callers ?? callers,
+          posture,
+          version: VERSION,
+          ...(fleet ? { fleet: () => fleet.status() } : {}),
+        },
         logger,
       ),
     ],

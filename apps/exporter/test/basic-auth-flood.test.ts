@@ -77,15 +77,24 @@ describe("basic auth under a wrong-password flood", () => {
 describe("an unknown user costs what a known one does", () => {
   it("is compared against a dummy hash of the configured hashes' cost (12 here, not a fixed 10)", async () => {
     const hashes: string[] = [];
-    const pool = { verify: async (_password: string, hash: string) => {
+    const pool = {
+      verify: async (_password: string, hash: string) => {
         hashes.push(hash);
         return "mismatch" as const;
-      } } as unknown as BcryptPool;
+      },
+    } as unknown as BcryptPool;
     const users: BasicAuthUsers = new Map([["prometheus", `$2y$12$${"a".repeat(53)}`]]);
     const auth = createBasicAuth(() => users, { pool });
     expect(await auth.check(basic("someone-else", "x"))).toBe("denied");
     expect(await auth.check(basic("prometheus", "x"))).toBe("denied");
     expect(hashes.map((h) => h.slice(0, 7))).toEqual(["$2b$12$", "$2y$12$"]);
-    expect(dummyHashFor(new Map([["a", `$2b$04$${"a".repeat(53)}`], ["b", `$2b$13$${"a".repeat(53)}`]]))).toMatch(/^\$2b\$13\$/);
+    expect(
+      dummyHashFor(
+        new Map([
+          ["a", `$2b$04$${"a".repeat(53)}`],
+          ["b", `$2b$13$${"a".repeat(53)}`],
+        ]),
+      ),
+    ).toMatch(/^\$2b\$13\$/);
   });
 });

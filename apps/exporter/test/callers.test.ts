@@ -75,7 +75,11 @@ describe("caller address", () => {
     expect(() => parseConfig({ gateway: { trusted_proxies: ["loopback", "10.0.0.0/33"] }, keys: [] }, {})).toThrow(
       /gateway\.trusted_proxies\[1\]: must be an IP address, a CIDR block such as 10\.0\.0\.0\/8, or one of loopback, linklocal, uniquelocal; got "10\.0\.0\.0\/33"/,
     );
-    expect(parseConfig({ gateway: { trusted_proxies: ["loopback", "192.168.0.0/16", "::1"] }, keys: [] }, {}).gateway.trustedProxies).toEqual(["loopback", "192.168.0.0/16", "::1"]);
+    expect(parseConfig({ gateway: { trusted_proxies: ["loopback", "192.168.0.0/16", "::1"] }, keys: [] }, {}).gateway.trustedProxies).toEqual([
+      "loopback",
+      "192.168.0.0/16",
+      "::1",
+    ]);
     expect(parseConfig({ keys: [] }, {}).gateway.trustedProxies).toEqual([]);
   });
 });
@@ -84,7 +88,13 @@ function tracker(capacity = 20) {
   let now = Date.parse("2026-12-01T12:00:00Z");
   const log = captureLogger("info");
   const t = new CallerTracker({ logger: log.logger, capacity, now: () => now });
-  t.configure([{ name: "prod", clientId: "acme01" }, { name: "old", clientId: "acme02" }], ["loopback"]);
+  t.configure(
+    [
+      { name: "prod", clientId: "acme01" },
+      { name: "old", clientId: "acme02" },
+    ],
+    ["loopback"],
+  );
   return { t, log, advance: (ms: number) => (now += ms), lines: () => log.lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -98,8 +108,15 @@ describe("CallerTracker", () => {
     const table = t.table("prod")!;
     expect(table.callers).toEqual([
       expect.objectContaining({
-        address: "198.51.100.7", userAgent: "billing-worker/1.2", count: 2, countError: 0, unauthorized: 1, forbidden: 1,
-        lastOperation: "/public/v1/custom-fields", firstSeen: "2026-12-01T12:00:00.000Z", lastSeen: "2026-12-01T12:00:05.000Z",
+        address: "198.51.100.7",
+        userAgent: "billing-worker/1.2",
+        count: 2,
+        countError: 0,
+        unauthorized: 1,
+        forbidden: 1,
+        lastOperation: "/public/v1/custom-fields",
+        firstSeen: "2026-12-01T12:00:00.000Z",
+        lastSeen: "2026-12-01T12:00:05.000Z",
       }),
     ]);
     expect(table.callers[0]).not.toHaveProperty("clientId");

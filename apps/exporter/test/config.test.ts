@@ -43,7 +43,11 @@ describe("parseConfig error table", () => {
     ["unknown top-level field", { keys: [], bogus: 1 }, ["bogus: unknown field"]],
     ["unknown key field", { keys: [key({ tokn: "x" })] }, ["keys[0].tokn: unknown field"]],
     ["unknown probe field", { keys: [key({ probe: { every: 5 } })] }, ["keys[0].probe.every: unknown field"]],
-    ["bad key format (env)", { keys: [key({ key_env: "MINIMO_KEY_BAD" })] }, ["keys[0].key_env: the value of MINIMO_KEY_BAD is not a Minimo API key (expected mn-{CLIENT_ID}-{SECRET_KEY})"]],
+    [
+      "bad key format (env)",
+      { keys: [key({ key_env: "MINIMO_KEY_BAD" })] },
+      ["keys[0].key_env: the value of MINIMO_KEY_BAD is not a Minimo API key (expected mn-{CLIENT_ID}-{SECRET_KEY})"],
+    ],
     ["bad key format (inline)", { keys: [{ name: "x", key: "mn-CANARYSECRET" }] }, ["keys[0].key: the value is not a Minimo API key (expected mn-{CLIENT_ID}-{SECRET_KEY})"]],
     ["missing env var", { keys: [key(), { name: "staging", key_env: "MINIMO_KEY_X" }] }, ["keys[1].key_env: environment variable MINIMO_KEY_X is not set"]],
     ["empty env var", { keys: [key()] }, ["keys[0].key_env: environment variable MINIMO_KEY_PRODUCTION is set but empty"], { MINIMO_KEY_PRODUCTION: "" }],
@@ -58,20 +62,46 @@ describe("parseConfig error table", () => {
     ["non-http URL", { upstream: { api: "https://api.example", app: "ftp://app.example" }, keys: [] }, ["upstream.app: must be an http(s) URL, not ftp:"]],
     ["URL with credentials", { upstream: "https://user:pw@api.example", keys: [] }, ["upstream: must not contain credentials"]],
     ["bad URL from env", { keys: [] }, ["upstream (from MINIMO_EXPORTER_UPSTREAM): must be an absolute http(s) URL"], { MINIMO_EXPORTER_UPSTREAM: "nope" }],
-    ["bad listen from env", { keys: [] }, ['listen.metrics (from MINIMO_EXPORTER_LISTEN_METRICS): must be "host:port" with a port from 0 to 65535, got "localhost"'], { MINIMO_EXPORTER_LISTEN_METRICS: "localhost" }],
-    ["write operation probed", { keys: [key({ probe: { operations: ["POST /public/v1/contacts"] } })] }, ['keys[0].probe.operations[0]: "POST /public/v1/contacts" is not read-only: probes only use GET operations']],
-    ["deprecated operation probed", { keys: [key({ probe: { operations: ["getEmailTemplateStatsLegacy"] } })] }, ['keys[0].probe.operations[0]: "getEmailTemplateStatsLegacy" is deprecated: probe a current operation instead']],
-    ["unknown operation (lists the spec's read-only operations)", { keys: [key({ probe: { operations: ["GET /nope"] } })] }, [`keys[0].probe.operations[0]: unknown operation "GET /nope"; probes can use: ${PROBEABLE}`]],
+    [
+      "bad listen from env",
+      { keys: [] },
+      ['listen.metrics (from MINIMO_EXPORTER_LISTEN_METRICS): must be "host:port" with a port from 0 to 65535, got "localhost"'],
+      { MINIMO_EXPORTER_LISTEN_METRICS: "localhost" },
+    ],
+    [
+      "write operation probed",
+      { keys: [key({ probe: { operations: ["POST /public/v1/contacts"] } })] },
+      ['keys[0].probe.operations[0]: "POST /public/v1/contacts" is not read-only: probes only use GET operations'],
+    ],
+    [
+      "deprecated operation probed",
+      { keys: [key({ probe: { operations: ["getEmailTemplateStatsLegacy"] } })] },
+      ['keys[0].probe.operations[0]: "getEmailTemplateStatsLegacy" is deprecated: probe a current operation instead'],
+    ],
+    [
+      "unknown operation (lists the spec's read-only operations)",
+      { keys: [key({ probe: { operations: ["GET /nope"] } })] },
+      [`keys[0].probe.operations[0]: unknown operation "GET /nope"; probes can use: ${PROBEABLE}`],
+    ],
     ["key pasted into key_env", { keys: [key({ key_env: CANARY })] }, ["keys[0].key_env: holds an API key itself; put the key in an environment variable and name that here"]],
     ["key pasted into key_file", { keys: [{ name: "f", key_file: CANARY }] }, ["keys[0].key_file: holds an API key itself; put the key in a file and name that here"]],
-    ["key pasted into name", { keys: [{ name: CANARY, key_env: "MINIMO_KEY_PRODUCTION" }] }, ['keys[0].name: looks like an API key; the name is a label shown in Prometheus, so use an alias such as "production"']],
+    [
+      "key pasted into name",
+      { keys: [{ name: CANARY, key_env: "MINIMO_KEY_PRODUCTION" }] },
+      ['keys[0].name: looks like an API key; the name is a label shown in Prometheus, so use an alias such as "production"'],
+    ],
     ["key pasted as a field name", { keys: [], [CANARY]: 1 }, ["mn-canary01-<secret>: unknown field"]],
     ["bad expiry", { keys: [key({ expires: "next year" })] }, ["keys[0].expires: must be a date like 2027-06-01 (or an ISO 8601 date-time)"]],
     ["too many keys", { max_keys: 1, keys: [key(), { name: "b", key_env: "MINIMO_KEY_OTHER" }] }, ["keys: 2 keys configured, more than max_keys (1)"]],
     ["keys missing", {}, ["keys: required field is missing"]],
     // Wrong types say what was expected and what was given; a secret is never quoted.
     ["string for an integer", { max_keys: "ten", keys: [] }, ['max_keys: expected a positive integer, got the string "ten"']],
-    ["string for an integer, from env", { keys: [] }, ['max_keys (from MINIMO_EXPORTER_MAX_KEYS): expected a positive integer, got the string "lots"'], { MINIMO_EXPORTER_MAX_KEYS: "lots" }],
+    [
+      "string for an integer, from env",
+      { keys: [] },
+      ['max_keys (from MINIMO_EXPORTER_MAX_KEYS): expected a positive integer, got the string "lots"'],
+      { MINIMO_EXPORTER_MAX_KEYS: "lots" },
+    ],
     ["quoted number for an integer", { probe: { concurrency: "8" }, keys: [] }, ['probe.concurrency: expected a positive integer, got the string "8"']],
     ["fraction for an integer", { max_keys: 1.5, keys: [] }, ["max_keys: expected a positive integer, got the number 1.5"]],
     ["zero for a positive number", { scrape_timeout_seconds: 0, keys: [] }, ["scrape_timeout_seconds: expected a number of seconds above 0, got the number 0"]],
@@ -81,11 +111,28 @@ describe("parseConfig error table", () => {
     ["upstream neither URL nor mapping", { upstream: ["https://a.example"], keys: [] }, ["upstream: expected a URL, or a mapping { api, app } of URLs, got a list of 1 item"]],
     ["keys not a list", { keys: "production" }, ['keys: expected a list of keys, got the string "production"']],
     ["key entry not a mapping", { keys: ["production"] }, ['keys[0]: expected a mapping with name and one of key_env, key_file or key, got the string "production"']],
-    ["operation not a string", { keys: [key({ probe: { operations: [5] } })] }, ['keys[0].probe.operations[0]: expected an operation ("GET /route/template" or an operationId), got the number 5']],
+    [
+      "operation not a string",
+      { keys: [key({ probe: { operations: [5] } })] },
+      ['keys[0].probe.operations[0]: expected an operation ("GET /route/template" or an operationId), got the number 5'],
+    ],
     ["key given as a number (not quoted)", { keys: [{ name: "x", key: 123456789 }] }, ["keys[0].key: expected an API key as a string (better: key_env or key_file), got a number"]],
-    ["key given as a mapping (not quoted)", { keys: [{ name: "x", key: { value: CANARY } }] }, ["keys[0].key: expected an API key as a string (better: key_env or key_file), got a mapping"]],
-    ["key pasted into an integer field (not quoted)", { max_keys: CANARY, keys: [] }, ["max_keys: expected a positive integer, got a string that looks like an API key (not shown)"]],
-    ["key pasted into the log level (not quoted)", { keys: [] }, ["log_level (from MINIMO_EXPORTER_LOG_LEVEL): expected one of fatal, error, warn, info, debug, trace, silent, got a string that looks like an API key (not shown)"], { MINIMO_EXPORTER_LOG_LEVEL: CANARY }],
+    [
+      "key given as a mapping (not quoted)",
+      { keys: [{ name: "x", key: { value: CANARY } }] },
+      ["keys[0].key: expected an API key as a string (better: key_env or key_file), got a mapping"],
+    ],
+    [
+      "key pasted into an integer field (not quoted)",
+      { max_keys: CANARY, keys: [] },
+      ["max_keys: expected a positive integer, got a string that looks like an API key (not shown)"],
+    ],
+    [
+      "key pasted into the log level (not quoted)",
+      { keys: [] },
+      ["log_level (from MINIMO_EXPORTER_LOG_LEVEL): expected one of fatal, error, warn, info, debug, trace, silent, got a string that looks like an API key (not shown)"],
+      { MINIMO_EXPORTER_LOG_LEVEL: CANARY },
+    ],
     ["not a mapping", ["a"], ["the config must be a YAML mapping"]],
   ];
   it.each(cases)("%s", (_name, raw, expected, e) => {
@@ -93,7 +140,12 @@ describe("parseConfig error table", () => {
   });
 
   it("reports every problem at once, one line each", () => {
-    const lines = problemsOf({ keys: [{ name: "a", key_env: "MINIMO_KEY_NOPE" }, { name: "a", key_file: "missing.key" }] });
+    const lines = problemsOf({
+      keys: [
+        { name: "a", key_env: "MINIMO_KEY_NOPE" },
+        { name: "a", key_file: "missing.key" },
+      ],
+    });
     expect(lines).toHaveLength(3);
   });
 
@@ -128,11 +180,9 @@ describe("parseConfig error table", () => {
 });
 
 describe("parseConfig result", () => {
-  const config = parseConfig(
-    { upstream: "http://127.0.0.1:4010/", keys: [key({ expires: "2027-06-01" }), { name: "inline", key: "mn-other02-OTHERSECRETabc456" }] },
-    env,
-    { baseDir: dir },
-  );
+  const config = parseConfig({ upstream: "http://127.0.0.1:4010/", keys: [key({ expires: "2027-06-01" }), { name: "inline", key: "mn-other02-OTHERSECRETabc456" }] }, env, {
+    baseDir: dir,
+  });
 
   it("fills defaults from one place", () => {
     expect(config.upstream).toEqual({ api: "http://127.0.0.1:4010", app: "http://127.0.0.1:4010" });
@@ -166,7 +216,10 @@ describe("parseConfig result", () => {
   });
 
   it("applies environment overrides", () => {
-    const c = parseConfig({ keys: [] }, { MINIMO_EXPORTER_UPSTREAM: "http://sim:4010", MINIMO_EXPORTER_LISTEN_GATEWAY: "127.0.0.1:0", MINIMO_EXPORTER_LOG_LEVEL: "debug", MINIMO_EXPORTER_MAX_KEYS: "7" });
+    const c = parseConfig(
+      { keys: [] },
+      { MINIMO_EXPORTER_UPSTREAM: "http://sim:4010", MINIMO_EXPORTER_LISTEN_GATEWAY: "127.0.0.1:0", MINIMO_EXPORTER_LOG_LEVEL: "debug", MINIMO_EXPORTER_MAX_KEYS: "7" },
+    );
     expect(c.upstream.app).toBe("http://sim:4010");
     expect(c.listen.gateway).toEqual({ host: "127.0.0.1", port: 0 });
     expect(c.logLevel).toBe("debug");
@@ -174,7 +227,14 @@ describe("parseConfig result", () => {
   });
 
   it("resolves the legacy server separately and accepts operationIds", () => {
-    const c = parseConfig({ upstream: { api: "https://a.example", app: "https://b.example" }, probe: { operations: ["listEmailTemplates", "GET /public/v1/contacts/by-email/{email}"] }, keys: [key()] }, env);
+    const c = parseConfig(
+      {
+        upstream: { api: "https://a.example", app: "https://b.example" },
+        probe: { operations: ["listEmailTemplates", "GET /public/v1/contacts/by-email/{email}"] },
+        keys: [key()],
+      },
+      env,
+    );
     expect(c.keys[0]!.probe.operations.map((o) => `${o.server} ${o.path}`)).toEqual(["app /api/templates/email", "api /public/v1/contacts/by-email/{email}"]);
   });
 });

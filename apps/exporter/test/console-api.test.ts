@@ -52,7 +52,9 @@ describe("GET /api/keys and /api/keys/{alias}/callers", () => {
     const res = await api("/api/keys");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const body = (await res.json()) as { keys: { alias: string; status: string; reasons: string[]; totals: Record<string, number>; probe: { state: string }; callers: number; clientId: string }[] };
+    const body = (await res.json()) as {
+      keys: { alias: string; status: string; reasons: string[]; totals: Record<string, number>; probe: { state: string }; callers: number; clientId: string }[];
+    };
     const row = (alias: string) => body.keys.find((k) => k.alias === alias)!;
     expect(row("production").totals).toEqual({ requests: 8, unauthorized: 0, forbidden: 0, rateLimited: 0, errors: 0, gone: 1 });
     expect(row("production").reasons).toEqual(["1 × 410 (an operation Minimo removed) in the last 5 min"]);
@@ -68,7 +70,9 @@ describe("GET /api/keys and /api/keys/{alias}/callers", () => {
     expect(row("old").callers).toBe(1);
 
     const callers = (await (await api("/api/keys/old/callers")).json()) as { callers: Record<string, unknown>[] };
-    expect(callers.callers).toEqual([expect.objectContaining({ address: "127.0.0.1", userAgent: "old-app/3", count: 4, unauthorized: 4, lastOperation: "/public/v1/templates/whatsapp" })]);
+    expect(callers.callers).toEqual([
+      expect.objectContaining({ address: "127.0.0.1", userAgent: "old-app/3", count: 4, unauthorized: 4, lastOperation: "/public/v1/templates/whatsapp" }),
+    ]);
     const unknown = (await (await api("/api/keys/unknown/callers")).json()) as { callers: Record<string, unknown>[] };
     expect(unknown.callers).toEqual([expect.objectContaining({ userAgent: "stale-cron/1", clientId: "demo04", count: 1 })]);
 
@@ -109,16 +113,22 @@ describe("apiKeys", () => {
   };
 
   it("shows a budget whose window has reset as full, not the stale 0 / limit", async () => {
-    const { keys: [k] } = await apiKeys(source([{ alias: "a", clientId: "c", probe: { state: "up" }, budget: { limit: 3, remaining: 0, resetAt: now / 1000 - 5 } }]), now);
+    const {
+      keys: [k],
+    } = await apiKeys(source([{ alias: "a", clientId: "c", probe: { state: "up" }, budget: { limit: 3, remaining: 0, resetAt: now / 1000 - 5 } }]), now);
     expect(k!.budget).toMatchObject({ limit: 3, remaining: 3, windowReset: true, resetAt: null });
     expect(k!.status).toBe("ok");
-    const { keys: [l] } = await apiKeys(source([{ alias: "a", clientId: "c", probe: { state: "up" }, budget: { limit: 3, remaining: 0, resetAt: now / 1000 + 30 } }]), now);
+    const {
+      keys: [l],
+    } = await apiKeys(source([{ alias: "a", clientId: "c", probe: { state: "up" }, budget: { limit: 3, remaining: 0, resetAt: now / 1000 + 30 } }]), now);
     expect(l!.budget).toMatchObject({ remaining: 0, windowReset: false, resetAt: "2026-12-01T12:00:30.000Z" });
     expect(l!.status).toBe("rate-limited");
   });
 
   it("shows an expired key's expiry and negative days, and a key without probes as disabled", async () => {
-    const { keys: [k] } = await apiKeys(source([{ alias: "a", clientId: "c", expiresAt: Date.parse("2025-11-27T00:00:00Z") / 1000, probe: { state: "disabled" }, budget: {} }]), now);
+    const {
+      keys: [k],
+    } = await apiKeys(source([{ alias: "a", clientId: "c", expiresAt: Date.parse("2025-11-27T00:00:00Z") / 1000, probe: { state: "disabled" }, budget: {} }]), now);
     expect(k).toMatchObject({ expiresAt: "2025-11-27T00:00:00.000Z", daysToExpiry: -370, status: "rejected", probe: { state: "disabled" }, budget: null });
   });
 
@@ -129,7 +139,9 @@ describe("apiKeys", () => {
     t = now;
     for (let i = 0; i < 3; i++) usage.recordResponse("a", 401);
     const facts: KeyFacts[] = [{ alias: "a", clientId: "c", probe: { state: "up" }, budget: {} }];
-    const { keys: [k] } = await apiKeys({ keys: async () => facts, usage, callers: { table: () => undefined }, version: "t" }, now);
+    const {
+      keys: [k],
+    } = await apiKeys({ keys: async () => facts, usage, callers: { table: () => undefined }, version: "t" }, now);
     expect(k!.rateWindowSeconds.m5).toBe(20);
     expect(k!.rates.m5.unauthorized).toBeCloseTo(3 / 20);
     expect(k!.reasons).toEqual(["3 × 401 in the last 5 min"]);
@@ -168,7 +180,11 @@ describe("GET / draws the key table on the server", () => {
     expect(html).not.toContain("Loading the keys");
     expect(html).toMatch(/<p id="summary" role="status">3 keys: 1 rejected, 2 ok<\/p>/);
     const rows = [...html.matchAll(/<tr data-alias="([^"]*)" data-status="([^"]*)">/g)].map((m) => [m[1], m[2]]);
-    expect(rows).toEqual([[hostile.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;"), "rejected"], ["busy", "ok"], ["idle", "ok"]]);
+    expect(rows).toEqual([
+      [hostile.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;"), "rejected"],
+      ["busy", "ok"],
+      ["idle", "ok"],
+    ]);
     const busy = html.slice(html.indexOf('<tr data-alias="busy"'), html.indexOf("</tr>", html.indexOf('<tr data-alias="busy"')));
     expect(busy).toContain('<td class="num" data-col="410">1</td>');
     expect(busy).toMatch(/40 \/ 100 left · <span class="reset" data-reset-at="[^"]+">resets in \d+ s<\/span>/);
@@ -188,4 +204,3 @@ describe("GET / draws the key table on the server", () => {
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="console.js" defer>']);
   });
 });
-

@@ -21,7 +21,11 @@ describe("console.js", () => {
 
   it("runs when the exporter is loaded through tsx (esbuild keepNames)", async () => {
     const src = new URL("../src/console/assets/script.ts", import.meta.url).href;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", `const m = await import(${JSON.stringify(src)}); process.stdout.write(m.CONSOLE_JS);`], { encoding: "utf8", maxBuffer: 1 << 22 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", `const m = await import(${JSON.stringify(src)}); process.stdout.write(m.CONSOLE_JS);`],
+      { encoding: "utf8", maxBuffer: 1 << 22 },
+    );
     expect(stdout).toContain("__name(");
     expect(typeof runScript(stdout).ready).toBe("function");
   });

@@ -109,7 +109,10 @@ describe.skipIf(!available)("key console in Chromium", () => {
   it("shows the keys in a headless screenshot's first paint, and without JavaScript", async () => {
     // What `chromium --headless --screenshot` captures: the DOM at load, before any fetch returns.
     // Asynchronous: the console answers from this very process.
-    const dump = await promisify(execFile)(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--dump-dom", demo.consoleUrl], { encoding: "utf8", timeout: 30_000 });
+    const dump = await promisify(execFile)(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--dump-dom", demo.consoleUrl], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(dump.stdout, dump.stderr).toContain('<tr data-alias="demo-full"');
     expect(dump.stdout).not.toContain("Loading the keys");
     expect(dump.stdout).toMatch(/<p id="summary" role="status">\d+ keys: /);
@@ -130,7 +133,12 @@ describe.skipIf(!available)("key console in Chromium", () => {
     // The three demo keys built to be rejected, and the `unknown` row of the canary's wrong keys.
     await expect.poll(() => page.locator("#rows tr").count()).toBe(4);
     expect(await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")))).toEqual(["rejected", "rejected", "rejected", "rejected"]);
-    expect(await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-alias")).sort())).toEqual(["demo-expired", "demo-readonly", "demo-revoked", "unknown"]);
+    expect(await page.locator("#rows tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-alias")).sort())).toEqual([
+      "demo-expired",
+      "demo-readonly",
+      "demo-revoked",
+      "unknown",
+    ]);
     await page.selectOption("#status-filter", "");
     await page.fill("#filter", "no-such-key");
     await expect.poll(() => page.locator("#empty").isVisible()).toBe(true);
@@ -264,8 +272,22 @@ describe.skipIf(!available)("key console with a long unbroken User-Agent", () =>
     const now = new Date().toISOString();
     // The longest User-Agent the tracker keeps (200 characters), with no place to break.
     const table = {
-      alias: "old", capacity: 20, evictions: 0,
-      callers: [{ address: "203.0.113.9", userAgent: "A".repeat(200), count: 12345, countError: 0, unauthorized: 12345, forbidden: 0, lastOperation: "/public/v1/custom-fields", firstSeen: now, lastSeen: now }],
+      alias: "old",
+      capacity: 20,
+      evictions: 0,
+      callers: [
+        {
+          address: "203.0.113.9",
+          userAgent: "A".repeat(200),
+          count: 12345,
+          countError: 0,
+          unauthorized: 12345,
+          forbidden: 0,
+          lastOperation: "/public/v1/custom-fields",
+          firstSeen: now,
+          lastSeen: now,
+        },
+      ],
     };
     const facts: KeyFacts[] = [{ alias: "old", clientId: "c1", probe: { state: "disabled" }, budget: {} }];
     const source = { keys: async () => facts, usage, callers: { table: (alias: string) => (alias === "old" ? table : undefined) }, version: "test" };

@@ -12,7 +12,10 @@ const examples = readdirSync(join(PACKAGE, "examples")).filter((f) => /\.ya?ml$/
 
 /** The header's `… minimo-exporter --check-config FILE` command (`\` continues a line): its variables and arguments. */
 function headerCommand(text: string): { env: Record<string, string>; args: string[] } {
-  const header = text.split("\n").filter((l) => l.startsWith("#")).map((l) => l.replace(/^#\s?/, ""));
+  const header = text
+    .split("\n")
+    .filter((l) => l.startsWith("#"))
+    .map((l) => l.replace(/^#\s?/, ""));
   const joined = header.join("\n").replace(/\\\n\s*/g, " ");
   const line = joined.split("\n").find((l) => l.includes("minimo-exporter --check-config"));
   if (!line) throw new Error("no `minimo-exporter --check-config` command in the header");
@@ -46,6 +49,10 @@ describe("example configs", () => {
   it("examples/config.yaml shows the three ways to give a key and per-key probes", () => {
     const text = readFileSync(join(PACKAGE, "examples/config.yaml"), "utf8");
     const config = parseConfig(parse(text), headerCommand(text).env, { baseDir: join(PACKAGE, "examples") });
-    expect(config.keys.map((k) => [k.name, k.source, k.probe.operations.length])).toEqual([["production", "env", 1], ["dashboards", "file", 2], ["nightly-import", "env", 0]]);
+    expect(config.keys.map((k) => [k.name, k.source, k.probe.operations.length])).toEqual([
+      ["production", "env", 1],
+      ["dashboards", "file", 2],
+      ["nightly-import", "env", 0],
+    ]);
   });
 });

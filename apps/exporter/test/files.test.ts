@@ -74,7 +74,7 @@ describe("readRegularFile", () => {
   });
 
   it("refuses a character device without opening it", async () => {
-    expect((await readRegularFile("/dev/zero").catch((e: Error) => e.message))).toBe("cannot read /dev/zero (it is a character device, not a regular file)");
+    expect(await readRegularFile("/dev/zero").catch((e: Error) => e.message)).toBe("cannot read /dev/zero (it is a character device, not a regular file)");
   });
 
   it("gives up after the timeout when the read cannot even start (libuv's threadpool is held)", async () => {

@@ -8,7 +8,10 @@ import { parse } from "yaml";
 import type { RunningExporter } from "../src/index.js";
 import { DEMO, envName, scrape, startExporter, startLoggedSim, testConfig } from "./helpers.js";
 
-interface Row { id: string; request: { method: string; url: string; body?: unknown } }
+interface Row {
+  id: string;
+  request: { method: string; url: string; body?: unknown };
+}
 const table = parse(readFileSync(new URL("../../../spec/examples/docs-examples.yaml", import.meta.url), "utf8")) as { examples: Row[] };
 
 describe("documented paths through the gateway", () => {
@@ -49,9 +52,11 @@ describe("documented paths through the gateway", () => {
     const text = await scrape(exporter);
     const requests = text.split("\n").filter((l) => l.startsWith("minimo_api_requests_total{"));
     expect(requests.filter((l) => l.includes('operation="unmatched"'))).toEqual([]);
-    for (const path of ["/api/templates/whatsapp", "/api/templates/whatsapp/send", "/v1/custom-fields", "/public/v1/contacts/upsert",
-      "/public/v1/transactionals/{id}/stats"]) {
-      expect(requests.some((l) => l.includes(`operation="${path}"`)), path).toBe(true);
+    for (const path of ["/api/templates/whatsapp", "/api/templates/whatsapp/send", "/v1/custom-fields", "/public/v1/contacts/upsert", "/public/v1/transactionals/{id}/stats"]) {
+      expect(
+        requests.some((l) => l.includes(`operation="${path}"`)),
+        path,
+      ).toBe(true);
     }
   });
 });

@@ -19,8 +19,27 @@ const openssl = requireOpenssl("the TLS upstream test");
 describe.skipIf(!openssl)("gateway to an HTTPS upstream", () => {
   it("forwards over TLS with the upstream's host name, and counts the answer", async () => {
     const dir = mkdtempSync(join(tmpdir(), "exporter-tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-      "-addext", "subjectAltName=DNS:localhost", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     const cert = readFileSync(join(dir, "cert.pem"));
     let seen: { host?: string; servername?: string; auth?: string } = {};
     const upstream = https.createServer({ key: readFileSync(join(dir, "key.pem")), cert }, (req, res) => {

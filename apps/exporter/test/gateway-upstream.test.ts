@@ -102,11 +102,14 @@ describe("what the gateway relays", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const call = (method: string, path: string, headers: http.OutgoingHttpHeaders = {}) =>
       new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-        http.request(`${exporter.gatewayUrl}${path}`, { method, agent, headers: { authorization: `Bearer ${KEY}`, ...headers } }, (res) => {
-          let body = "";
-          res.on("data", (d) => (body += d));
-          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        }).on("error", reject).end();
+        http
+          .request(`${exporter.gatewayUrl}${path}`, { method, agent, headers: { authorization: `Bearer ${KEY}`, ...headers } }, (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+          })
+          .on("error", reject)
+          .end();
       });
     try {
       const head = await call("HEAD", "/public/v1/custom-fields");

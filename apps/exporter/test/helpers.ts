@@ -6,9 +6,7 @@ import { createLogger, parseConfig, startExporter, type ExporterConfig, type Run
 export const DEMO = Object.fromEntries(demoKeys.map((k) => [k.name, k.key])) as Record<string, string>;
 
 /** Environment holding each demo key as MINIMO_KEY_<NAME>. */
-export const demoEnv: NodeJS.ProcessEnv = Object.fromEntries(
-  demoKeys.map((k) => [`MINIMO_KEY_${k.name.replace(/-/g, "_").toUpperCase()}`, k.key]),
-);
+export const demoEnv: NodeJS.ProcessEnv = Object.fromEntries(demoKeys.map((k) => [`MINIMO_KEY_${k.name.replace(/-/g, "_").toUpperCase()}`, k.key]));
 
 export const envName = (simKey: string) => `MINIMO_KEY_${simKey.replace(/-/g, "_").toUpperCase()}`;
 
@@ -32,10 +30,7 @@ export function captureLogger(level = "debug") {
 }
 
 export function testConfig(upstream: string | { api: string; app: string }, keys: object[], extra: object = {}): ExporterConfig {
-  return parseConfig(
-    { upstream, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, keys, ...extra },
-    demoEnv,
-  );
+  return parseConfig({ upstream, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, keys, ...extra }, demoEnv);
 }
 
 export async function scrape(exporter: RunningExporter, headers: Record<string, string> = {}): Promise<string> {

@@ -94,7 +94,9 @@ describe("the CLI process after an error nobody caught", () => {
     const cli = startCli(upstream.url, "exception");
     try {
       const { gateway } = await cli.started();
-      const inFlight = fetch(`${gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } }).then(async (r) => [r.status, await r.text()] as const);
+      const inFlight = fetch(`${gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } }).then(
+        async (r) => [r.status, await r.text()] as const,
+      );
       void inFlight.catch(() => undefined); // awaited below; a failure before that must not go unhandled
       await eventually(() => held.length === 1, 10_000);
       cli.child.kill("SIGUSR2");
@@ -124,7 +126,10 @@ describe("the CLI process after an error nobody caught", () => {
     const cli = startCli(upstream.url, "exception", 1);
     try {
       const { gateway } = await cli.started();
-      const inFlight = fetch(`${gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } }).then((r) => r.status, () => "no answer");
+      const inFlight = fetch(`${gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${DEMO["demo-full"]}` } }).then(
+        (r) => r.status,
+        () => "no answer",
+      );
       await eventually(() => arrived === 1, 10_000);
       cli.child.kill("SIGUSR2");
       const result = await cli.exited;

@@ -38,7 +38,11 @@ async function serve(registry: Registry, version?: () => number) {
     clock: () => clock.ms,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
 }
 

@@ -77,10 +77,9 @@ describe("probes", () => {
   });
 
   it("reports an operation the key may not use as permitted 0 while the key stays up", async () => {
-    const { sim, exporter } = await start(
-      [{ ...production, probe: { operations: ["GET /public/v1/custom-fields", "GET /public/v1/contacts/by-email/{email}"] } }],
-      { min_interval_seconds: 0 },
-    );
+    const { sim, exporter } = await start([{ ...production, probe: { operations: ["GET /public/v1/custom-fields", "GET /public/v1/contacts/by-email/{email}"] } }], {
+      min_interval_seconds: 0,
+    });
     sim.control.setPolicy("demo-full", { permissions: ["contacts:read"] });
     const text = await scrape(exporter);
     expect(sample(text, "minimo_key_up", { key: "production" })).toBe(1);

@@ -31,7 +31,17 @@ describe.skipIf(missing)("promtool check metrics", () => {
 
   it("finds no problem in the exporter's own families", async () => {
     const text = await exporter.registry.metrics();
-    for (const family of ["minimo_api_requests_total", "minimo_key_up", "minimo_key_permitted", "minimo_key_probes_total", "minimo_key_probe_errors_total", "minimo_key_info", "minimo_key_expiry_timestamp_seconds", "minimo_gateway_unknown_key_requests_total", "minimo_exporter_build_info"]) {
+    for (const family of [
+      "minimo_api_requests_total",
+      "minimo_key_up",
+      "minimo_key_permitted",
+      "minimo_key_probes_total",
+      "minimo_key_probe_errors_total",
+      "minimo_key_info",
+      "minimo_key_expiry_timestamp_seconds",
+      "minimo_gateway_unknown_key_requests_total",
+      "minimo_exporter_build_info",
+    ]) {
       expect(text).toContain(`# TYPE ${family} `);
     }
     const result = spawnSync("promtool", ["check", "metrics"], { input: text, encoding: "utf8" });
@@ -52,7 +62,15 @@ describe.skipIf(missing)("promtool check metrics", () => {
     expect(result.stderr + result.stdout).toBe("");
     expect(result.status).toBe(0);
     // The standard names stay; the per-type gauges still give the dropped totals' sums.
-    for (const family of ["process_cpu_seconds_total", "process_resident_memory_bytes", "process_start_time_seconds", "nodejs_eventloop_lag_seconds", "nodejs_active_handles", "nodejs_active_requests", "nodejs_active_resources"]) {
+    for (const family of [
+      "process_cpu_seconds_total",
+      "process_resident_memory_bytes",
+      "process_start_time_seconds",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_active_handles",
+      "nodejs_active_requests",
+      "nodejs_active_resources",
+    ]) {
       expect(text).toContain(`# TYPE ${family} `);
     }
     expect(text).not.toMatch(/^nodejs_active_(handles|requests|resources)_total/m);

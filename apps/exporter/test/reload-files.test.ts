@@ -31,7 +31,8 @@ describe("a file swapped for a FIFO", () => {
   let config: string;
   let keyFile: string;
   const configText = (keys: string[]) =>
-    `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\nkeys:\n` + keys.map((k) => `  - { name: ${k}, key_file: ${k} }\n`).join("");
+    `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\nkeys:\n` +
+    keys.map((k) => `  - { name: ${k}, key_file: ${k} }\n`).join("");
 
   beforeAll(async () => {
     ensureBuilt();
@@ -53,7 +54,11 @@ describe("a file swapped for a FIFO", () => {
       await eventually(() => cli.output.stdout.includes('"msg":"exporter started"'), 20_000);
       return JSON.parse(cli.output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { metrics: string };
     };
-    const failures = () => cli.output.stdout.split("\n").filter((l) => l.includes("config reload failed")).map((l) => (JSON.parse(l) as { problems: string[] }).problems);
+    const failures = () =>
+      cli.output.stdout
+        .split("\n")
+        .filter((l) => l.includes("config reload failed"))
+        .map((l) => (JSON.parse(l) as { problems: string[] }).problems);
     return { ...cli, started, failures };
   }
 
@@ -123,6 +128,9 @@ describe("a file swapped for a FIFO", () => {
     writeFileSync(file, `keys:\n  - { name: alpha, key_file: key.fifo }\n`);
     execFileSync("mkfifo", [join(start, "key.fifo")]);
     const result = await runCli(["--config", file], {}, 20_000);
-    expect({ code: result.code, stderr: result.stderr.trim() }).toEqual({ code: 2, stderr: expect.stringContaining(`keys[0].key_file: cannot read ${join(start, "key.fifo")} (it is a FIFO, not a regular file)`) });
+    expect({ code: result.code, stderr: result.stderr.trim() }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining(`keys[0].key_file: cannot read ${join(start, "key.fifo")} (it is a FIFO, not a regular file)`),
+    });
   });
 });

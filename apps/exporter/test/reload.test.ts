@@ -57,10 +57,15 @@ describe("reload", () => {
   it("shows a reload in the very next scrape, even while a slow render from just before could be shared", async () => {
     await exporter.reload(testConfig(sim.url, [keyA, keyC], { probe: { min_interval_seconds: 0 } }));
     // A family whose collect blocks for 80 ms: scrapes within 80 ms of that render may share it.
-    new Gauge({ name: "test_slow_render", help: "blocks the render", registers: [exporter.registry], collect() {
-      const until = performance.now() + 80;
-      while (performance.now() < until);
-    } });
+    new Gauge({
+      name: "test_slow_render",
+      help: "blocks the render",
+      registers: [exporter.registry],
+      collect() {
+        const until = performance.now() + 80;
+        while (performance.now() < until);
+      },
+    });
     try {
       expect(sample(await scrape(exporter), "minimo_exporter_config_last_reload_successful")).toBe(1);
       exporter.reloadFailed();

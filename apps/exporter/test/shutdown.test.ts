@@ -35,7 +35,10 @@ describe("shutdown", () => {
     await eventually(() => upstream.held.length === 5);
 
     const closing = exporter.close();
-    const late = await fetch(url, { headers }).then((r) => r.status, (e: Error) => e.cause ?? e);
+    const late = await fetch(url, { headers }).then(
+      (r) => r.status,
+      (e: Error) => e.cause ?? e,
+    );
     if (typeof late === "number") expect(late).toBe(503);
     else expect(String((late as NodeJS.ErrnoException).code)).toMatch(/ECONNREFUSED|ECONNRESET/);
 
@@ -82,7 +85,10 @@ describe("shutdown", () => {
       config: testConfig(upstream.url, keys, { ...noProbe, gateway: { drain_timeout_seconds: 0.2 } }),
       logger: captureLogger().logger,
     });
-    const stuck = fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`).then((r) => r.status, () => "cut");
+    const stuck = fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`).then(
+      (r) => r.status,
+      () => "cut",
+    );
     await eventually(() => upstream.held.length === 1);
     await exporter.close();
     expect(await stuck).toBe("cut");

@@ -23,7 +23,10 @@ describe("SIGHUP during start-up", () => {
     const sim = await startLoggedSim();
     const dir = mkdtempSync(join(tmpdir(), "exporter-hup-"));
     const file = join(dir, "exporter.yaml");
-    writeFileSync(file, `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\nkeys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`);
+    writeFileSync(
+      file,
+      `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\nkeys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
+    );
     const marker = join(dir, "loading");
     const gate = join(dir, "go");
     const child = spawn(process.execPath, ["--import", SLOW_LOAD, BIN, "--config", file], {
@@ -52,7 +55,10 @@ describe("SIGHUP during start-up", () => {
       writeFileSync(gate, "");
       await eventually(() => output.stdout.includes('"msg":"config reloaded"') || exit !== undefined, 30_000);
       expect(exit).toBeUndefined();
-      const messages = output.stdout.split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { msg: string }).msg);
+      const messages = output.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { msg: string }).msg);
       expect(messages).toEqual(["exporter started", "SIGHUP arrived during start-up: reloading the config now", "config reloaded"]);
       child.kill("SIGTERM");
       const result = await exited;

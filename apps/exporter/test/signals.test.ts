@@ -68,8 +68,11 @@ describe("minimo-exporter process signals", () => {
     // "shutting down" line, the drain never started, and the process served on.
     const dir = mkdtempSync(join(tmpdir(), "exporter-epipe-"));
     const file = join(dir, "exporter.yaml");
-    writeFileSync(file, `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
-      `keys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`);
+    writeFileSync(
+      file,
+      `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
+        `keys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
+    );
     const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file], {
       env: { ...process.env, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],

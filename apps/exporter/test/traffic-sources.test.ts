@@ -43,8 +43,10 @@ describe("probe traffic is kept apart from application traffic", () => {
     let text = "";
     await eventually(async () => {
       text = await exporter!.registry.metrics();
-      return sample(text, "minimo_key_probes_total", { key: "idle", code: "200" }) === probeCalls(sim!, "demo-full")
-        && sample(text, "minimo_key_probes_total", { key: "old", code: "401" }) === probeCalls(sim!, "demo-revoked");
+      return (
+        sample(text, "minimo_key_probes_total", { key: "idle", code: "200" }) === probeCalls(sim!, "demo-full") &&
+        sample(text, "minimo_key_probes_total", { key: "old", code: "401" }) === probeCalls(sim!, "demo-revoked")
+      );
     });
     for (const alias of ["idle", "old"]) {
       for (const family of ["minimo_api_requests_total", "minimo_api_request_errors_total", "minimo_api_retries_total"]) {

@@ -35,19 +35,25 @@ describe.skipIf(!enabled)("metrics over HTTPS with basic auth, gateway over HTTP
     sim = await startLoggedSim();
     webFile = join(dir, "web.yml");
     // Relative paths resolve from the web config file's folder, as in the toolkit.
-    writeFileSync(webFile, `tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  min_version: TLS12\nhttp_server_config:\n  headers: { Strict-Transport-Security: max-age=31536000 }\nbasic_auth_users:\n  prometheus: ${bcrypt.hashSync(PASSWORD, 4)}\n`);
+    writeFileSync(
+      webFile,
+      `tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  min_version: TLS12\nhttp_server_config:\n  headers: { Strict-Transport-Security: max-age=31536000 }\nbasic_auth_users:\n  prometheus: ${bcrypt.hashSync(PASSWORD, 4)}\n`,
+    );
     configFile = join(dir, "exporter.yml");
-    writeFileSync(configFile, [
-      `upstream: ${sim.url}`,
-      "listen: { metrics: 127.0.0.1:0, gateway: 127.0.0.1:0 }",
-      "gateway:",
-      "  tls: { cert_file: gateway.pem, key_file: gateway-key.pem }",
-      "probe: { operations: [] }",
-      "keys:",
-      "  - name: production",
-      "    key_env: MINIMO_KEY_DEMO_FULL",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      configFile,
+      [
+        `upstream: ${sim.url}`,
+        "listen: { metrics: 127.0.0.1:0, gateway: 127.0.0.1:0 }",
+        "gateway:",
+        "  tls: { cert_file: gateway.pem, key_file: gateway-key.pem }",
+        "probe: { operations: [] }",
+        "keys:",
+        "  - name: production",
+        "    key_env: MINIMO_KEY_DEMO_FULL",
+        "",
+      ].join("\n"),
+    );
     exporter = await startExporter({ config: await loadConfigFile(configFile, demoEnv), logger: log.logger, webConfigFile: webFile });
   });
 
@@ -154,11 +160,23 @@ describe.skipIf(!enabled)("bad certificates and web config files are config erro
   });
 
   it.each([
-    ["a plain password where a hash belongs (not echoed)", "basic_auth_users:\n  prometheus: CANARYplainpassword\n", "--web.config.file basic_auth_users.prometheus: must be a bcrypt hash ($2y$10$...), not a plain password"],
+    [
+      "a plain password where a hash belongs (not echoed)",
+      "basic_auth_users:\n  prometheus: CANARYplainpassword\n",
+      "--web.config.file basic_auth_users.prometheus: must be a bcrypt hash ($2y$10$...), not a plain password",
+    ],
     ["an unknown field", "tls_server_config:\n  cert_file: a\n  key_file: b\n  colour: blue\n", "--web.config.file tls_server_config: unknown field colour"],
     ["a missing key file", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: nope.pem\n", "--web.config.file tls_server_config.key_file: cannot read"],
-    ["a key of another certificate", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: other-key.pem\n", "--web.config.file tls_server_config.key_file: the key does not match the certificate"],
-    ["an unsupported client auth mode", "tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  client_auth_type: RequestClientCert\n", "--web.config.file tls_server_config.client_auth_type:"],
+    [
+      "a key of another certificate",
+      "tls_server_config:\n  cert_file: metrics.pem\n  key_file: other-key.pem\n",
+      "--web.config.file tls_server_config.key_file: the key does not match the certificate",
+    ],
+    [
+      "an unsupported client auth mode",
+      "tls_server_config:\n  cert_file: metrics.pem\n  key_file: metrics-key.pem\n  client_auth_type: RequestClientCert\n",
+      "--web.config.file tls_server_config.client_auth_type:",
+    ],
   ])("%s", async (_name, yaml, message) => {
     const dir = tempDir();
     selfSigned(dir, "metrics");
@@ -183,7 +201,10 @@ describe.skipIf(!enabled)("a clear-text gateway beyond localhost is called out",
     const dir = tempDir();
     selfSigned(dir, "gateway");
     const file = join(dir, "exporter.yml");
-    writeFileSync(file, `listen: { metrics: 127.0.0.1:0, gateway: 0.0.0.0:0 }\n${tls ? "gateway:\n  tls: { cert_file: gateway.pem, key_file: gateway-key.pem }\n" : ""}probe: { operations: [] }\nkeys:\n  - name: production\n    key_env: MINIMO_KEY_DEMO_FULL\n`);
+    writeFileSync(
+      file,
+      `listen: { metrics: 127.0.0.1:0, gateway: 0.0.0.0:0 }\n${tls ? "gateway:\n  tls: { cert_file: gateway.pem, key_file: gateway-key.pem }\n" : ""}probe: { operations: [] }\nkeys:\n  - name: production\n    key_env: MINIMO_KEY_DEMO_FULL\n`,
+    );
     const log = captureLogger("info");
     const exporter = await startExporter({ config: await loadConfigFile(file, demoEnv), logger: log.logger });
     await exporter.close();

@@ -24,7 +24,11 @@ const HOSTS: Record<string, "api" | "app"> = { "api.minimo.it": "api", "app.mini
 
 function deref(node: Obj): Obj {
   let o = node;
-  while (typeof o?.$ref === "string") o = o.$ref.replace(/^#\//, "").split("/").reduce((acc: Obj, k: string) => acc?.[k], spec as Obj);
+  while (typeof o?.$ref === "string")
+    o = o.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((acc: Obj, k: string) => acc?.[k], spec as Obj);
   return o;
 }
 
@@ -49,10 +53,18 @@ function callOf(e: DocsExample): string {
   const parts = pathname.split("/");
   templateParts.forEach((t, i) => {
     const m = /^\{(.+)\}$/.exec(t);
-    if (m) path[m[1]!] = typed(params.find((p) => p.in === "path" && p.name === m[1]), parts[i]!);
+    if (m)
+      path[m[1]!] = typed(
+        params.find((p) => p.in === "path" && p.name === m[1]),
+        parts[i]!,
+      );
   });
   const query: Obj = {};
-  for (const [k, v] of url.searchParams) query[k] = typed(params.find((p) => p.in === "query" && p.name === k), v);
+  for (const [k, v] of url.searchParams)
+    query[k] = typed(
+      params.find((p) => p.in === "query" && p.name === k),
+      v,
+    );
   const init: Obj = {};
   if (Object.keys(path).length || Object.keys(query).length) {
     init.params = { ...(Object.keys(path).length ? { path } : {}), ...(Object.keys(query).length ? { query } : {}) };

@@ -21,11 +21,14 @@ const LISTEN_ERRORS: Record<string, string> = {
   EADDRNOTAVAIL: "address not available on this host",
 };
 
-export interface CliIo { out: (line: string) => void; err: (line: string) => void; env?: NodeJS.ProcessEnv }
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
 
 /** Runs the CLI; resolves with a stop function once listening, or with an exit code on a usage error. */
-export async function main(argv: string[], io: CliIo = { out: console.log, err: console.error }):
-  Promise<{ stop: () => Promise<void>; url: string } | number> {
+export async function main(argv: string[], io: CliIo = { out: console.log, err: console.error }): Promise<{ stop: () => Promise<void>; url: string } | number> {
   let args;
   try {
     args = parseArgs({
@@ -99,7 +102,10 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const shutdown = () => {
-    result.stop().then(() => process.exit(0), () => process.exit(1));
+    result.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -34,8 +34,12 @@ export const faultsSchema = {
 } as const;
 
 /** Writes the rate-limit headers for `state`, distorted as the current fault asks. */
-export function writeRateLimitHeaders(res: Pick<ServerResponse, "setHeader" | "removeHeader">, state: RateLimitState, mode: RateLimitHeaderMode = "normal",
-  retryAfter?: number): void {
+export function writeRateLimitHeaders(
+  res: Pick<ServerResponse, "setHeader" | "removeHeader">,
+  state: RateLimitState,
+  mode: RateLimitHeaderMode = "normal",
+  retryAfter?: number,
+): void {
   const values: Record<string, string | undefined> = {
     "X-RateLimit-Limit": String(state.limit),
     "X-RateLimit-Remaining": String(state.remaining),
@@ -51,10 +55,14 @@ export function writeRateLimitHeaders(res: Pick<ServerResponse, "setHeader" | "r
 
 function distort(value: string, mode: RateLimitHeaderMode): string {
   switch (mode) {
-    case "garbage": return "soon-ish";
-    case "negative": return `-${value}`;
-    case "huge": return "184467440737095516150";
-    default: return value;
+    case "garbage":
+      return "soon-ish";
+    case "negative":
+      return `-${value}`;
+    case "huge":
+      return "184467440737095516150";
+    default:
+      return value;
   }
 }
 

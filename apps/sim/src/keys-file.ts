@@ -12,8 +12,16 @@ import type { KeySpec } from "./keys.js";
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export const PERMISSIONS = [
-  "contacts:read", "contacts:write", "custom_fields:read", "custom_fields:write", "transactional",
-  "stats:read", "whatsapp:read", "whatsapp:send", "templates:read", "*",
+  "contacts:read",
+  "contacts:write",
+  "custom_fields:read",
+  "custom_fields:write",
+  "transactional",
+  "stats:read",
+  "whatsapp:read",
+  "whatsapp:send",
+  "templates:read",
+  "*",
 ] as const;
 
 const rateLimitSchema = {
@@ -67,7 +75,10 @@ export const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv, ["date", "date-time"]);
 const validateFile = ajv.compile(fileSchema);
 
-export interface Problem { path: string; message: string }
+export interface Problem {
+  path: string;
+  message: string;
+}
 
 export class KeysFileError extends Error {
   readonly problems: readonly Problem[];
@@ -91,9 +102,7 @@ export function describeAjvErrors(errors: readonly ErrorObject[] | null | undefi
       path = join(path, String(e.params.missingProperty));
       message = "is required";
     } else if (e.keyword === "anyOf" || e.keyword === "format") {
-      message = e.instancePath.endsWith("/expires")
-        ? "must be a date (YYYY-MM-DD) or an RFC 3339 date-time"
-        : `must match format ${String(e.params.format ?? "")}`;
+      message = e.instancePath.endsWith("/expires") ? "must be a date (YYYY-MM-DD) or an RFC 3339 date-time" : `must match format ${String(e.params.format ?? "")}`;
     } else if (e.keyword === "enum") {
       // The rule's own list: a fault's errorStatus is not a permission.
       const allowed = (e.params.allowedValues as readonly unknown[] | undefined) ?? [];
@@ -109,7 +118,10 @@ export function describeAjvErrors(errors: readonly ErrorObject[] | null | undefi
 }
 
 function toDotted(pointer: string): string {
-  return pointer.split("/").slice(1).reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : join(acc, seg)), "");
+  return pointer
+    .split("/")
+    .slice(1)
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : join(acc, seg)), "");
 }
 function join(a: string, b: string): string {
   return a ? `${a}.${b}` : b;
@@ -120,10 +132,13 @@ export function parseKeysFile(text: string, source = "keys file"): KeySpec[] {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     // The parser's message embeds the offending source line, which may hold a key: keep position only.
-    throw new KeysFileError(source, doc.errors.map((e) => ({
-      path: `line ${e.linePos?.[0]?.line ?? "?"}, column ${e.linePos?.[0]?.col ?? "?"}`,
-      message: `YAML syntax error (${e.code})`,
-    })));
+    throw new KeysFileError(
+      source,
+      doc.errors.map((e) => ({
+        path: `line ${e.linePos?.[0]?.line ?? "?"}, column ${e.linePos?.[0]?.col ?? "?"}`,
+        message: `YAML syntax error (${e.code})`,
+      })),
+    );
   }
   return validateKeys(doc.toJS(), source);
 }
@@ -138,7 +153,8 @@ export function validateKeys(raw: unknown, source = "keys"): KeySpec[] {
   specs.forEach((k, i) => {
     // The name is printed at start, listed by GET /__sim/keys and logged per request: a key
     // pasted there would be published (the exporter refuses the same mistake).
-    if (redactApiKeys(k.name) !== k.name) problems.push({ path: `keys[${i}].name`, message: "looks like an API key; the name is shown in logs, so use an alias such as \"production\"" });
+    if (redactApiKeys(k.name) !== k.name)
+      problems.push({ path: `keys[${i}].name`, message: 'looks like an API key; the name is shown in logs, so use an alias such as "production"' });
     const shape = apiKeyProblem(k.key);
     if (shape !== undefined) problems.push({ path: `keys[${i}].key`, message: shape });
     const n = names.get(k.name);

@@ -19,7 +19,10 @@ export interface KeySpec {
   rate_limit?: { limit: number; window_seconds: number };
 }
 
-export interface RateLimitPolicy { limit: number; windowSeconds: number }
+export interface RateLimitPolicy {
+  limit: number;
+  windowSeconds: number;
+}
 
 /** A key as the sandbox holds it: no plain secret, only its digest and a masked form. */
 export interface StoredKey {
@@ -38,9 +41,7 @@ export interface StoredKey {
 export const DEFAULT_POLICY: RateLimitPolicy = { limit: 120, windowSeconds: 60 };
 
 export type AuthFailure = "missing" | "malformed" | "unknown" | "expired" | "revoked";
-export type AuthResult =
-  | { ok: true; key: StoredKey }
-  | { ok: false; reason: AuthFailure; key?: StoredKey };
+export type AuthResult = { ok: true; key: StoredKey } | { ok: false; reason: AuthFailure; key?: StoredKey };
 
 // The auth scheme name is case-insensitive (RFC 7235 §2.1), so `bearer` and `BEARER` work too.
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
@@ -70,9 +71,7 @@ function toStored(spec: KeySpec): StoredKey {
     permissions: [...(spec.permissions ?? ["*"])],
     expiresAt: expiryInstant(spec.expires),
     revoked: spec.revoked ?? false,
-    policy: spec.rate_limit
-      ? { limit: spec.rate_limit.limit, windowSeconds: spec.rate_limit.window_seconds }
-      : { ...DEFAULT_POLICY },
+    policy: spec.rate_limit ? { limit: spec.rate_limit.limit, windowSeconds: spec.rate_limit.window_seconds } : { ...DEFAULT_POLICY },
   };
 }
 
@@ -134,15 +133,19 @@ export class KeyStore {
   rotate(name: string): { key: StoredKey; fullKey: string } | undefined {
     const k = this.#keys.get(name);
     if (!k) return undefined;
-    const fullKey = `mn-${k.clientId}-${randomBytes(18).toString("base64url").replace(/[^A-Za-z0-9]/g, "x")}`;
+    const fullKey = `mn-${k.clientId}-${randomBytes(18)
+      .toString("base64url")
+      .replace(/[^A-Za-z0-9]/g, "x")}`;
     k.digest = digestOf(fullKey);
     k.revoked = false;
     return { key: k, fullKey };
   }
 
   /** Applies a policy change; `expires: null` removes the expiry. */
-  update(name: string, change: { permissions?: string[]; expires?: string | null; revoked?: boolean;
-    rate_limit?: { limit: number; window_seconds: number } }): StoredKey | undefined {
+  update(
+    name: string,
+    change: { permissions?: string[]; expires?: string | null; revoked?: boolean; rate_limit?: { limit: number; window_seconds: number } },
+  ): StoredKey | undefined {
     const k = this.#keys.get(name);
     if (!k) return undefined;
     if (change.permissions) k.permissions = [...change.permissions];

@@ -25,9 +25,7 @@ export function anonymousId(remoteAddress: string | undefined): string {
 /** The headers for a request without counting it: the key's window, or the anonymous one. */
 export function peekHeaders(ctx: SimContext, req: Request, res: Response, retryAfter?: number): void {
   const { key } = ctx.keys.identify(req.get("authorization"));
-  const state = key
-    ? ctx.limiter.peek(`key:${key.name}`, key.policy, ctx.now())
-    : ctx.limiter.peek(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, ctx.now());
+  const state = key ? ctx.limiter.peek(`key:${key.name}`, key.policy, ctx.now()) : ctx.limiter.peek(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, ctx.now());
   writeRateLimitHeaders(res, state, ctx.faults.rateLimitHeaders, retryAfter);
 }
 
@@ -44,9 +42,14 @@ export function faultsStep(ctx: SimContext): RequestHandler {
         const status = f.errorStatus ?? 500;
         const retryAfter = status === 503 ? INJECTED_503_RETRY_AFTER : undefined;
         peekHeaders(ctx, req, res, retryAfter);
-        sendError(res, f, status, status === 503
-          ? { error: { code: "service_unavailable", message: "Service temporarily unavailable" } }
-          : { error: { code: "internal_error", message: "Internal server error" } });
+        sendError(
+          res,
+          f,
+          status,
+          status === 503
+            ? { error: { code: "service_unavailable", message: "Service temporarily unavailable" } }
+            : { error: { code: "internal_error", message: "Internal server error" } },
+        );
         return;
       }
       next();
@@ -68,9 +71,7 @@ export function authAndRateStep(ctx: SimContext, op: Operation): RequestHandler 
     if (!auth.ok) {
       if (auth.key) f.key = auth.key;
       // Unauthenticated requests never spend a key's budget; anonymous ones count per address.
-      const state = auth.key
-        ? ctx.limiter.peek(`key:${auth.key.name}`, auth.key.policy, now)
-        : ctx.limiter.consume(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, now);
+      const state = auth.key ? ctx.limiter.peek(`key:${auth.key.name}`, auth.key.policy, now) : ctx.limiter.consume(anonymousId(req.socket.remoteAddress), ANONYMOUS_POLICY, now);
       writeRateLimitHeaders(res, state, ctx.faults.rateLimitHeaders);
       sendError(res, ctx.faults, 401, UNAUTHORIZED);
       return;

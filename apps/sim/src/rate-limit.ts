@@ -10,7 +10,11 @@ export interface RateLimitState {
   resetAt: number;
 }
 
-interface Window { start: number; count: number; policy: RateLimitPolicy }
+interface Window {
+  start: number;
+  count: number;
+  policy: RateLimitPolicy;
+}
 
 /**
  * Policy for requests that carry no identifiable key (missing, malformed or unknown): one window
@@ -24,8 +28,7 @@ export class RateLimiter {
   #current(id: string, policy: RateLimitPolicy, now: number): Window | undefined {
     const w = this.#windows.get(id);
     // A policy change starts a fresh window, so the headers never mix two limits.
-    if (!w || now >= w.start + w.policy.windowSeconds * 1000 || w.policy.limit !== policy.limit
-      || w.policy.windowSeconds !== policy.windowSeconds) return undefined;
+    if (!w || now >= w.start + w.policy.windowSeconds * 1000 || w.policy.limit !== policy.limit || w.policy.windowSeconds !== policy.windowSeconds) return undefined;
     return w;
   }
 

@@ -82,12 +82,7 @@ export function createSim(options: SimOptions = {}): Sim {
   for (const op of operations) {
     const handler = table[op.operationId]!;
     const route = app.route(expressPath(op.path));
-    route[op.method.toLowerCase() as "get"](
-      authAndRateStep(ctx, op),
-      sunsetAndPermissionStep(ctx, op),
-      ...validationSteps(ctx, op),
-      (req, res) => handler(req, res, ctx),
-    );
+    route[op.method.toLowerCase() as "get"](authAndRateStep(ctx, op), sunsetAndPermissionStep(ctx, op), ...validationSteps(ctx, op), (req, res) => handler(req, res, ctx));
   }
   // A known path with a method it does not serve: 405 with `Allow` (before auth, like a 404).
   const methodsByPath = new Map<string, string[]>();
@@ -133,9 +128,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<RunningSi
     ...sim,
     url: `http://${shownHost}:${port}`,
     port,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -8,7 +8,9 @@ type Obj = Record<string, any>;
 export function deref(doc: SpecDocument, node: Obj | undefined): Obj | undefined {
   let o = node;
   for (let i = 0; i < 10 && typeof o?.$ref === "string"; i++) {
-    o = (o.$ref as string).replace(/^#\//, "").split("/")
+    o = (o.$ref as string)
+      .replace(/^#\//, "")
+      .split("/")
       .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
       .reduce((acc: Obj | undefined, k) => acc?.[k], doc as Obj);
   }

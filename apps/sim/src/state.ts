@@ -76,7 +76,12 @@ export interface WhatsappTemplateRecord {
   components: { type: string; text: string }[];
 }
 
-export interface WhatsappMessageRecord { id: number; recipient: string; template: string; at: string }
+export interface WhatsappMessageRecord {
+  id: number;
+  recipient: string;
+  template: string;
+  at: string;
+}
 
 const SEEDED_AT = "2025-11-13T10:30:00Z";
 
@@ -104,63 +109,143 @@ export class SimState {
     this.#nextContactId = 1;
     this.#nextFieldId = 1;
     this.#nextEmail = 1;
-    for (const [key, displayName] of [["FIRST_NAME", "First name"], ["LAST_NAME", "Last name"]] as const) {
+    for (const [key, displayName] of [
+      ["FIRST_NAME", "First name"],
+      ["LAST_NAME", "Last name"],
+    ] as const) {
       this.addCustomField({ key, displayName, type: "text", category: null, source: "System" });
     }
     this.emailTemplates = [
       {
-        id: 123, aliases: ["tmpl_abc123", "welcome-email", "tmpl_welcome"], name: "Order confirmation", subject: "Your order",
-        status: "active", category: "transactional", variables: ["firstName"], senderVerified: true, created: SEEDED_AT,
-        updated: SEEDED_AT, stats: { created: SEEDED_AT, totalMessagesSent: 1500, opens: 1275, clicks: 180 },
+        id: 123,
+        aliases: ["tmpl_abc123", "welcome-email", "tmpl_welcome"],
+        name: "Order confirmation",
+        subject: "Your order",
+        status: "active",
+        category: "transactional",
+        variables: ["firstName"],
+        senderVerified: true,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
+        stats: { created: SEEDED_AT, totalMessagesSent: 1500, opens: 1275, clicks: 180 },
       },
       {
-        id: 124, aliases: ["tmpl_draft01"], name: "Spring newsletter", subject: "News", status: "draft",
-        category: "marketing", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        id: 124,
+        aliases: ["tmpl_draft01"],
+        name: "Spring newsletter",
+        subject: "News",
+        status: "draft",
+        category: "marketing",
+        variables: [],
+        senderVerified: true,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
       },
       {
-        id: 125, aliases: ["tmpl_unverified"], name: "Unverified sender", subject: "Hello", status: "active",
-        category: "transactional", variables: [], senderVerified: false, created: SEEDED_AT, updated: SEEDED_AT,
+        id: 125,
+        aliases: ["tmpl_unverified"],
+        name: "Unverified sender",
+        subject: "Hello",
+        status: "active",
+        category: "transactional",
+        variables: [],
+        senderVerified: false,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
       },
       // The stats page's A/B example ids and the send page's order-confirmation example.
       {
-        id: 126, aliases: ["tmpl_variant_a"], name: "Welcome A", subject: "Welcome", status: "active",
-        category: "transactional", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        id: 126,
+        aliases: ["tmpl_variant_a"],
+        name: "Welcome A",
+        subject: "Welcome",
+        status: "active",
+        category: "transactional",
+        variables: [],
+        senderVerified: true,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 200, opens: 120, clicks: 20 },
       },
       {
-        id: 127, aliases: ["tmpl_variant_b"], name: "Welcome B", subject: "Welcome!", status: "active",
-        category: "transactional", variables: [], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        id: 127,
+        aliases: ["tmpl_variant_b"],
+        name: "Welcome B",
+        subject: "Welcome!",
+        status: "active",
+        category: "transactional",
+        variables: [],
+        senderVerified: true,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 200, opens: 130, clicks: 34 },
       },
       {
-        id: 128, aliases: ["tmpl_order_confirm"], name: "Order placed", subject: "Thanks for your order", status: "active",
-        category: "transactional", variables: ["orderNumber"], senderVerified: true, created: SEEDED_AT, updated: SEEDED_AT,
+        id: 128,
+        aliases: ["tmpl_order_confirm"],
+        name: "Order placed",
+        subject: "Thanks for your order",
+        status: "active",
+        category: "transactional",
+        variables: ["orderNumber"],
+        senderVerified: true,
+        created: SEEDED_AT,
+        updated: SEEDED_AT,
         stats: { created: SEEDED_AT, totalMessagesSent: 0, opens: 0, clicks: 0 },
       },
     ];
     // The html-stats page's example email, so its documented request has its documented answer.
     this.emails.set("DMPNEF8", {
-      id: "DMPNEF8", status: "sent", to: "customer@example.com", subject: "Your receipt", messageId: "0100019c8b3d4a4f-sim",
-      sentAt: "2026-05-19T10:30:00Z", opened: true, firstOpenAt: "2026-05-19T10:32:14Z", clickCount: 2,
-      firstClickAt: "2026-05-19T10:33:05Z", failureReason: null,
+      id: "DMPNEF8",
+      status: "sent",
+      to: "customer@example.com",
+      subject: "Your receipt",
+      messageId: "0100019c8b3d4a4f-sim",
+      sentAt: "2026-05-19T10:30:00Z",
+      opened: true,
+      firstOpenAt: "2026-05-19T10:32:14Z",
+      clickCount: 2,
+      firstClickAt: "2026-05-19T10:33:05Z",
+      failureReason: null,
     });
     this.whatsappTemplates = [
       // The send page's example template.
       {
-        id: "tmpl_5ordconf0001", name: "order_confirmation", language: "en_US", status: "APPROVED", category: "UTILITY",
-        namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },
+        id: "tmpl_5ordconf0001",
+        name: "order_confirmation",
+        language: "en_US",
+        status: "APPROVED",
+        category: "UTILITY",
+        namespace: "4a1b_example",
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+        qualityScore: { score: "GREEN", reasons: null },
         components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} is confirmed." }],
       },
       {
-        id: "tmpl_82jh2asjda", name: "order_shipped", language: "en_US", status: "APPROVED", category: "UTILITY",
-        namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "GREEN", reasons: null },
+        id: "tmpl_82jh2asjda",
+        name: "order_shipped",
+        language: "en_US",
+        status: "APPROVED",
+        category: "UTILITY",
+        namespace: "4a1b_example",
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+        qualityScore: { score: "GREEN", reasons: null },
         components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped." }],
       },
       {
-        id: "tmpl_9kq1promo00", name: "spring_promo", language: "en_US", status: "PENDING", category: "MARKETING",
-        namespace: "4a1b_example", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, qualityScore: { score: "UNKNOWN", reasons: null },
+        id: "tmpl_9kq1promo00",
+        name: "spring_promo",
+        language: "en_US",
+        status: "PENDING",
+        category: "MARKETING",
+        namespace: "4a1b_example",
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+        qualityScore: { score: "UNKNOWN", reasons: null },
         components: [{ type: "BODY", text: "Spring sale: {{1}} off." }],
       },
     ];
@@ -168,8 +253,18 @@ export class SimState {
 
   newContact(): ContactRecord {
     const c: ContactRecord = {
-      id: this.#nextContactId++, email: null, phone: null, status: "active", source: "API", custom_fields: {},
-      marketingConsent: {}, tags: [], company: COMPANY_ID, deleted: false, external_id: null, external_connection_id: null,
+      id: this.#nextContactId++,
+      email: null,
+      phone: null,
+      status: "active",
+      source: "API",
+      custom_fields: {},
+      marketingConsent: {},
+      tags: [],
+      company: COMPANY_ID,
+      deleted: false,
+      external_id: null,
+      external_connection_id: null,
     };
     this.contacts.set(c.id, c);
     return c;

@@ -106,13 +106,20 @@ function problemMessage(e: { message?: string; errorCode?: string }): string {
 /** body-parser and router failures (type or status 4xx), each with a message that says what to fix. */
 function transportMessage(err: ValidatorError, contentEncoding: string | undefined): string | undefined {
   switch (err.type) {
-    case "entity.parse.failed": return "Request body is not valid JSON";
-    case "entity.too.large": return "Request body too large (limit 1mb)";
-    case "encoding.unsupported": return `Content-Encoding ${err.encoding ?? "(unknown)"} is not supported (send identity, gzip, deflate or br)`;
-    case "charset.unsupported": return `Charset ${err.charset ?? "(unknown)"} is not supported: send UTF-8 JSON`;
-    case "request.aborted": return "Request body was cut off";
-    case "request.size.invalid": return "Request body length does not match Content-Length";
-    default: break;
+    case "entity.parse.failed":
+      return "Request body is not valid JSON";
+    case "entity.too.large":
+      return "Request body too large (limit 1mb)";
+    case "encoding.unsupported":
+      return `Content-Encoding ${err.encoding ?? "(unknown)"} is not supported (send identity, gzip, deflate or br)`;
+    case "charset.unsupported":
+      return `Charset ${err.charset ?? "(unknown)"} is not supported: send UTF-8 JSON`;
+    case "request.aborted":
+      return "Request body was cut off";
+    case "request.size.invalid":
+      return "Request body length does not match Content-Length";
+    default:
+      break;
   }
   if (err.status === 415) return "Content-Type must be application/json";
   // zlib / brotli: a body that does not decompress with the Content-Encoding it declares.
@@ -154,9 +161,8 @@ export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
         const status = documents(ctx, op, "422") ? 422 : 400;
         const badValue = !/^required\b/.test(err.errors?.[0]?.errorCode ?? "") && first.message !== "is required";
         const code = (badValue && status === 422 ? documentedCode(ctx, op, firstPath) : undefined) ?? "validation_error";
-        const message = code === "invalid_phone_number"
-          ? `${first.field} must be a phone number in E.164 format (+<country code><number>, no spaces)`
-          : `${first.field} ${first.message}`;
+        const message =
+          code === "invalid_phone_number" ? `${first.field} must be a phone number in E.164 format (+<country code><number>, no spaces)` : `${first.field} ${first.message}`;
         sendError(res, ctx.faults, status, { error: { code, message, details } });
         return;
       }
@@ -173,11 +179,13 @@ export function validationErrorHandler(ctx: SimContext): ErrorRequestHandler {
 }
 
 /** Last resort: a handler bug is a 500 in the documented envelope, never a stack trace. */
-export const internalErrorHandler = (ctx: SimContext): ErrorRequestHandler => (err, req, res, next) => {
-  if (res.headersSent) {
-    next(err);
-    return;
-  }
-  if (facts(res).operation === undefined) peekHeaders(ctx, req, res);
-  sendError(res, ctx.faults, 500, { error: { code: "internal_error", message: "Internal server error" } });
-};
+export const internalErrorHandler =
+  (ctx: SimContext): ErrorRequestHandler =>
+  (err, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (facts(res).operation === undefined) peekHeaders(ctx, req, res);
+    sendError(res, ctx.faults, 500, { error: { code: "internal_error", message: "Internal server error" } });
+  };

@@ -149,7 +149,8 @@ describe("documented error cases give exactly the documented status and body", (
     const dup = await call(s, "POST", "/public/v1/custom-fields", { body: field });
     expect([dup.status, (dup.json as { error: { code: string } }).error.code]).toEqual([409, "duplicate_resource"]);
     const wa = await call(s, "POST", "/public/v1/templates/whatsapp/send", {
-      body: { recipient: "+393471234567", type: "template", template: { name: "spring_promo" } } });
+      body: { recipient: "+393471234567", type: "template", template: { name: "spring_promo" } },
+    });
     expect([wa.status, (wa.json as { error: { code: string } }).error.code]).toEqual([422, "template_not_approved"]);
     const tpl = await call(s, "POST", "/api/templates/email/send", { body: { templateId: "tmpl_nope", recipient: "a@example.com" } });
     expect([tpl.status, (tpl.json as { error: { code: string } }).error.code]).toEqual([404, "template_not_found"]);

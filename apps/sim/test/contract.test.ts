@@ -13,7 +13,11 @@ import { call, clock, sim } from "./helpers.js";
 type Obj = Record<string, any>;
 const doc = spec as Obj;
 
-interface Example { where: string; at: string[]; value: unknown }
+interface Example {
+  where: string;
+  at: string[];
+  value: unknown;
+}
 
 /** Every example in the spec with the schema it illustrates (by location in the document). */
 function examples(): Example[] {
@@ -80,14 +84,29 @@ describe("every operation round-trips its examples through the sandbox", () => {
       expect(checkResponse({ method: op.method, path: new URL(exampleUrl(op), "http://x").pathname, ...r }, op)).toEqual([]);
     }
     expect(outcome).toEqual({
-      upsertContact: 200, getContactByEmail: 200, updateContact: 200, deleteContact: 204,
-      listCustomFields: 200, createCustomField: 201, sendEmail: 200,
+      upsertContact: 200,
+      getContactByEmail: 200,
+      updateContact: 200,
+      deleteContact: 204,
+      listCustomFields: 200,
+      createCustomField: 201,
+      sendEmail: 200,
       // DMPNEF8 is the html-stats page's example email, seeded in the sandbox.
       getEmailStats: 200,
-      getTransactionalStats: 200, listWhatsappTemplates: 200, sendWhatsappTemplate: 200, listEmailTemplates: 200,
-      sendEmailTemplate: 200, upsertContactLegacy: 200, getEmailTemplateStatsLegacy: 200, sendTransactionalLegacy: 200,
-      sendWhatsappLegacy: 200, listWhatsappTemplatesLegacy: 200,
-      upsertContactUpsertPath: 200, listCustomFieldsV1: 200, createCustomFieldV1: 201, listWhatsappTemplatesApp: 200,
+      getTransactionalStats: 200,
+      listWhatsappTemplates: 200,
+      sendWhatsappTemplate: 200,
+      listEmailTemplates: 200,
+      sendEmailTemplate: 200,
+      upsertContactLegacy: 200,
+      getEmailTemplateStatsLegacy: 200,
+      sendTransactionalLegacy: 200,
+      sendWhatsappLegacy: 200,
+      listWhatsappTemplatesLegacy: 200,
+      upsertContactUpsertPath: 200,
+      listCustomFieldsV1: 200,
+      createCustomFieldV1: 201,
+      listWhatsappTemplatesApp: 200,
       sendWhatsappTemplateApp: 200,
     });
   });
@@ -104,11 +123,11 @@ describe("every operation round-trips its examples through the sandbox", () => {
 
 describe("routes come from the spec", () => {
   it("the sandbox serves exactly the spec's operations (derived, not hand-listed)", () => {
-    const strip = (ops: readonly Operation[]) => ops.map(({ operationId, method, path, permission, sunset }) =>
-      ({ operationId, method, path, permission, sunset }));
+    const strip = (ops: readonly Operation[]) => ops.map(({ operationId, method, path, permission, sunset }) => ({ operationId, method, path, permission, sunset }));
     expect(strip(operationsOf(doc))).toEqual(strip(OPERATIONS));
-    expect(OPERATIONS.length).toBe(Object.values(doc.paths as Obj).flatMap((item) =>
-      Object.keys(item).filter((k) => ["get", "put", "post", "delete", "patch"].includes(k))).length);
+    expect(OPERATIONS.length).toBe(
+      Object.values(doc.paths as Obj).flatMap((item) => Object.keys(item).filter((k) => ["get", "put", "post", "delete", "patch"].includes(k))).length,
+    );
   });
 
   it("an operation added to the spec without a handler stops the sandbox from starting", () => {
@@ -131,10 +150,12 @@ describe("the contract checker catches non-conforming responses", () => {
   it.each([
     ["an undocumented status", { ...ok, status: 418, text: "{}" }, /status 418 is not documented/],
     ["a body that breaks the schema", { ...ok, status: 200, text: JSON.stringify({ data: [{ id: "x" }] }) }, /body/],
-    ["a header of the wrong type", { ...ok, status: 200, text: JSON.stringify({ data: [] }),
-      headers: new Headers({ "content-type": "application/json", "x-ratelimit-remaining": "-3" }) }, /header X-RateLimit-Remaining/],
-    ["an undocumented content type", { ...ok, status: 401, text: "<html/>", headers: new Headers({ "content-type": "text/html" }) },
-      /content-type text\/html not documented/],
+    [
+      "a header of the wrong type",
+      { ...ok, status: 200, text: JSON.stringify({ data: [] }), headers: new Headers({ "content-type": "application/json", "x-ratelimit-remaining": "-3" }) },
+      /header X-RateLimit-Remaining/,
+    ],
+    ["an undocumented content type", { ...ok, status: 401, text: "<html/>", headers: new Headers({ "content-type": "text/html" }) }, /content-type text\/html not documented/],
     ["a body on 204", { method: "DELETE", path: "/public/v1/contacts/1", headers: new Headers(), status: 204, text: "x" }, /body sent/],
     ["an error on an unknown path that is not an envelope", { ...ok, path: "/nope", status: 404, text: "Not Found" }, /ErrorEnvelope/],
   ])("%s", (_name, response, message) => {

@@ -34,7 +34,10 @@ export function deref(obj: Obj, at: string[]): { obj: Obj; at: string[] } {
   let o = obj;
   let where = at;
   while (typeof o?.$ref === "string") {
-    where = o.$ref.replace(/^#\//, "").split("/").map((s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    where = o.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .map((s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     o = where.reduce((acc: Obj, k) => acc?.[k], spec as Obj);
   }
   return { obj: o, at: where };
@@ -118,4 +121,3 @@ export function requestExample(op: Operation): unknown {
   if (!media) return undefined;
   return media.example ?? Object.values((media.examples ?? {}) as Obj)[0]?.value;
 }
-

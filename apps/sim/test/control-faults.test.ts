@@ -91,7 +91,8 @@ describe("control routes under /__sim", () => {
     expect((big.json as { error: { code: string; message: string } }).error).toEqual({ code: "payload_too_large", message: "Control request bodies are limited to 100kb" });
     const status = await call(s, "PUT", "/__sim/faults", { body: { errorStatus: 404, rateLimitHeaders: "sometimes" } });
     expect((status.json as { error: { message: string } }).error.message).toBe(
-      "errorStatus: must be one of 500, 503; rateLimitHeaders: must be one of normal, missing, garbage, negative, huge");
+      "errorStatus: must be one of 500, 503; rateLimitHeaders: must be one of normal, missing, garbage, negative, huge",
+    );
     const perm = await call(s, "PUT", "/__sim/keys/demo-full/policy", { body: { permissions: ["everything"] } });
     expect((perm.json as { error: { message: string } }).error.message).toMatch(/^permissions\[0\]: must be one of contacts:read, /);
   });
@@ -100,8 +101,7 @@ describe("control routes under /__sim", () => {
     const s = await sim();
     const bad = await call(s, "PUT", "/__sim/keys/demo-full/policy", { body: { rate_limit: { limit: 0 } } });
     expect(bad.status).toBe(400);
-    expect((bad.json as { error: { message: string } }).error.message).toBe(
-      "rate_limit.limit: must be >= 1; rate_limit.window_seconds: is required");
+    expect((bad.json as { error: { message: string } }).error.message).toBe("rate_limit.limit: must be >= 1; rate_limit.window_seconds: is required");
     const faults = await call(s, "PUT", "/__sim/faults", { body: { errorRate: 2, colour: "red" } });
     expect((faults.json as { error: { message: string } }).error.message).toBe("colour: unknown field; errorRate: must be <= 1");
     expect((await call(s, "POST", "/__sim/keys/nope/revoke")).status).toBe(404);

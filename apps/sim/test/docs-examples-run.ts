@@ -13,8 +13,7 @@ export const table = loadDocsExamples(parse(readFileSync(new URL("../../../spec/
 /** Keys for the examples: the demo keys, with a budget no replay of the table can exhaust. */
 export const exampleKeys = [
   { name: "demo-full", key: KEYS.full, rate_limit: { limit: 100_000, window_seconds: 60 } },
-  { name: "demo-readonly", key: KEYS.readonly, permissions: ["contacts:read", "custom_fields:read", "stats:read"],
-    rate_limit: { limit: 100_000, window_seconds: 60 } },
+  { name: "demo-readonly", key: KEYS.readonly, permissions: ["contacts:read", "custom_fields:read", "stats:read"], rate_limit: { limit: 100_000, window_seconds: 60 } },
   { name: "demo-revoked", key: KEYS.revoked, revoked: true },
 ];
 
@@ -49,14 +48,21 @@ export function prepare(sim: RunningSim, e: DocsExample): void {
   }
 }
 
-export interface ExampleOutcome { status: number; text: string; headers: Headers; problems: string[] }
+export interface ExampleOutcome {
+  status: number;
+  text: string;
+  headers: Headers;
+  problems: string[];
+}
 
 /** Sends the example's typed call to `baseUrl`; `problems` lists every difference from its documented answer. */
 export async function runExample(e: DocsExample, baseUrl: string): Promise<ExampleOutcome> {
   const apiKey = KEYS[e.key ?? "full"];
   let text = "";
   const client = createMinimoClient({
-    apiKey, baseUrl, retry: false,
+    apiKey,
+    baseUrl,
+    retry: false,
     // Keep the raw body: the check reads it as sent, whatever openapi-fetch makes of it.
     fetch: async (input, init) => {
       const res = await fetch(input, init);

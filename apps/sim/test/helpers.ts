@@ -43,7 +43,12 @@ afterAll(() => {
   expect(problems).toEqual([]);
 });
 
-export interface CallResult { status: number; headers: Headers; text: string; json: unknown }
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
 
 export interface CallOptions {
   key?: string | null;
@@ -93,7 +98,11 @@ export function rateHeaders(r: CallResult) {
   };
 }
 
-export interface RawResult { status: number; headers: http.IncomingHttpHeaders; text: string }
+export interface RawResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
 
 /** One request with node:http, so any method may carry any body and the path goes out byte for byte. */
 export function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<RawResult> {

@@ -6,7 +6,9 @@ import { spec } from "@minimo/client/spec";
 import { describe, expect, it } from "vitest";
 import { call, KEYS, raw, sim } from "./helpers.js";
 
-interface Envelope { error: { code: string; message: string; details?: { field?: string } } }
+interface Envelope {
+  error: { code: string; message: string; details?: { field?: string } };
+}
 
 /** JSON text `depth` objects deep, built as text: JSON.stringify itself overflows the stack near this depth. */
 function deepJson(depth: number): string {
@@ -22,9 +24,19 @@ function nested(depth: number, leaf: unknown = "x"): unknown {
 
 describe("integer parameters: decimal, finite, in range", () => {
   it.each([
-    ["page", "1e309"], ["page", "-1e309"], ["page", "Infinity"], ["page", "1e2"], ["page", "0x10"], ["page", "1.5"],
-    ["page", "2147483648"], ["page", "99999999999999999999999"], ["page", "0"],
-    ["limit", "1e309"], ["limit", "Infinity"], ["limit", "1e1"], ["limit", "101"],
+    ["page", "1e309"],
+    ["page", "-1e309"],
+    ["page", "Infinity"],
+    ["page", "1e2"],
+    ["page", "0x10"],
+    ["page", "1.5"],
+    ["page", "2147483648"],
+    ["page", "99999999999999999999999"],
+    ["page", "0"],
+    ["limit", "1e309"],
+    ["limit", "Infinity"],
+    ["limit", "1e1"],
+    ["limit", "101"],
   ])("?%s=%s is 400 bad_request naming the parameter", async (name, value) => {
     const s = await sim();
     const r = await call(s, "GET", `/public/v1/custom-fields?${name}=${value}`);
@@ -41,7 +53,11 @@ describe("integer parameters: decimal, finite, in range", () => {
   });
 
   it.each([
-    ["PUT", "1e309"], ["PUT", "9007199254740992"], ["PUT", "1.0"], ["DELETE", "1e3"], ["DELETE", "0x1"],
+    ["PUT", "1e309"],
+    ["PUT", "9007199254740992"],
+    ["PUT", "1.0"],
+    ["DELETE", "1e3"],
+    ["DELETE", "0x1"],
   ])("%s /public/v1/contacts/%s is 400 bad_request naming id", async (method, id) => {
     const s = await sim();
     s.state.newContact().email = "one@example.com";
@@ -66,7 +82,7 @@ describe("customFields nesting is bounded at input (x-minimo-max-depth: 32)", ()
   it("an existing contact refuses a too-deep update and keeps answering reads and updates", async () => {
     const s = await sim();
     await call(s, "POST", "/public/v1/contacts", { body: { email: "kept@example.com", customFields: { PLAN: "pro" } } });
-    const id = (s.state.findByEmail("kept@example.com")!).id;
+    const id = s.state.findByEmail("kept@example.com")!.id;
     const put = await call(s, "PUT", `/public/v1/contacts/${id}`, { body: `{"customFields":{"PROFILE":${deepJson(4_500)}}}` });
     expect([put.status, (put.json as Envelope).error.details?.field]).toEqual([422, "customFields"]);
     const legacy = await call(s, "POST", "/api/contacts", { body: { email: "kept@example.com", customFields: { P: nested(40) } } });
@@ -91,8 +107,13 @@ describe("customFields nesting is bounded at input (x-minimo-max-depth: 32)", ()
 
   it("a number JSON cannot hold (1e309 parses to Infinity) is 422 naming its field, never stored as null", async () => {
     const s = await sim();
-    const r = await raw(s.url, "POST", "/public/v1/contacts", { authorization: `Bearer ${KEYS.full}`, "content-type": "application/json" },
-      Buffer.from('{"email":"inf@example.com","customFields":{"SCORE":1e309}}'));
+    const r = await raw(
+      s.url,
+      "POST",
+      "/public/v1/contacts",
+      { authorization: `Bearer ${KEYS.full}`, "content-type": "application/json" },
+      Buffer.from('{"email":"inf@example.com","customFields":{"SCORE":1e309}}'),
+    );
     const body = JSON.parse(r.text) as Envelope;
     expect([r.status, body.error.code, body.error.details?.field]).toEqual([422, "validation_error", "customFields.SCORE"]);
     expect(s.state.findByEmail("inf@example.com")).toBeUndefined();
@@ -110,8 +131,7 @@ describe("a required body that was not sent", () => {
     c.email = "still@example.com";
     const r = await raw(s.url, "PUT", `/public/v1/contacts/${c.id}`, { authorization: `Bearer ${KEYS.full}`, ...headers });
     const body = JSON.parse(r.text) as Envelope;
-    expect([r.status, body.error.code, body.error.message, body.error.details?.field])
-      .toEqual([422, "validation_error", "body is required", "body"]);
+    expect([r.status, body.error.code, body.error.message, body.error.details?.field]).toEqual([422, "validation_error", "body is required", "body"]);
     expect(c.email).toBe("still@example.com");
   });
 

@@ -31,8 +31,7 @@ describe("keys file", () => {
     revoked: false
     rate_limit: { limit: 120, window_seconds: 60 }
 `);
-    expect(specs).toEqual([{ name: "production", key: KEY, permissions: ["*"], expires: "2027-11-27", revoked: false,
-      rate_limit: { limit: 120, window_seconds: 60 } }]);
+    expect(specs).toEqual([{ name: "production", key: KEY, permissions: ["*"], expires: "2027-11-27", revoked: false, rate_limit: { limit: 120, window_seconds: 60 } }]);
   });
 
   it("examples/keys.yaml is valid", () => {
@@ -44,24 +43,30 @@ describe("keys file", () => {
     ["no keys list", "{}", ["keys: is required"]],
     ["empty list", "keys: []", ["keys: must NOT have fewer than 1 items"]],
     ["key missing", "keys: [{ name: a }]", ["keys[0].key: is required"]],
-    ["malformed key", `keys: [{ name: a, key: "sk-${CANARY}" }]`,
-      ["keys[0].key: must start with 'mn-' (format mn-{CLIENT_ID}-{SECRET_KEY})"]],
-    ["key with a space", `keys: [{ name: a, key: "mn-acme01-${CANARY} x" }]`,
-      ["keys[0].key: has a secret part that is not 6-512 letters, digits, '_' or '-'"]],
+    ["malformed key", `keys: [{ name: a, key: "sk-${CANARY}" }]`, ["keys[0].key: must start with 'mn-' (format mn-{CLIENT_ID}-{SECRET_KEY})"]],
+    ["key with a space", `keys: [{ name: a, key: "mn-acme01-${CANARY} x" }]`, ["keys[0].key: has a secret part that is not 6-512 letters, digits, '_' or '-'"]],
     ["unknown field", `keys: [{ name: a, key: ${KEY}, secret: ${CANARY} }]`, ["keys[0].secret: unknown field"]],
-    ["unknown permission", `keys: [{ name: a, key: ${KEY}, permissions: [contacts:delete] }]`,
-      ["keys[0].permissions[0]: must be one of contacts:read, contacts:write, custom_fields:read, custom_fields:write, transactional, stats:read, whatsapp:read, whatsapp:send, templates:read, *"]],
-    ["bad expiry", `keys: [{ name: a, key: ${KEY}, expires: next year }]`,
-      ["keys[0].expires: must be a date (YYYY-MM-DD) or an RFC 3339 date-time"]],
-    ["bad rate limit", `keys: [{ name: a, key: ${KEY}, rate_limit: { limit: 0, window: 60 } }]`,
-      ["keys[0].rate_limit.limit: must be >= 1", "keys[0].rate_limit.window: unknown field", "keys[0].rate_limit.window_seconds: is required"]],
-    ["duplicate name and key", `keys: [{ name: a, key: ${KEY} }, { name: a, key: ${KEY} }]`,
-      ["keys[1].name: duplicates keys[0].name", "keys[1].key: duplicates keys[0].key"]],
+    [
+      "unknown permission",
+      `keys: [{ name: a, key: ${KEY}, permissions: [contacts:delete] }]`,
+      [
+        "keys[0].permissions[0]: must be one of contacts:read, contacts:write, custom_fields:read, custom_fields:write, transactional, stats:read, whatsapp:read, whatsapp:send, templates:read, *",
+      ],
+    ],
+    ["bad expiry", `keys: [{ name: a, key: ${KEY}, expires: next year }]`, ["keys[0].expires: must be a date (YYYY-MM-DD) or an RFC 3339 date-time"]],
+    [
+      "bad rate limit",
+      `keys: [{ name: a, key: ${KEY}, rate_limit: { limit: 0, window: 60 } }]`,
+      ["keys[0].rate_limit.limit: must be >= 1", "keys[0].rate_limit.window: unknown field", "keys[0].rate_limit.window_seconds: is required"],
+    ],
+    ["duplicate name and key", `keys: [{ name: a, key: ${KEY} }, { name: a, key: ${KEY} }]`, ["keys[1].name: duplicates keys[0].name", "keys[1].key: duplicates keys[0].key"]],
     // Regression: accepted, then printed at start, listed by GET /__sim/keys and logged per request.
-    ["a full key as the name", `keys: [{ name: ${KEY}, key: mn-acme02-otherSecret0000 }]`,
-      ["keys[0].name: looks like an API key; the name is shown in logs, so use an alias such as \"production\""]],
-    ["YAML syntax error next to the secret", `keys:\n  - name: a\n    key: "${KEY}\n  - [`,
-      ["line 3, column 10: YAML syntax error (MISSING_CHAR)"]],
+    [
+      "a full key as the name",
+      `keys: [{ name: ${KEY}, key: mn-acme02-otherSecret0000 }]`,
+      ['keys[0].name: looks like an API key; the name is shown in logs, so use an alias such as "production"'],
+    ],
+    ["YAML syntax error next to the secret", `keys:\n  - name: a\n    key: "${KEY}\n  - [`, ["line 3, column 10: YAML syntax error (MISSING_CHAR)"]],
   ];
   it.each(bad)("rejects %s, naming the field and reason, never the secret", (_name, text, expected) => {
     const problems = problemsOf(text);

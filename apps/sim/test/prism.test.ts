@@ -20,7 +20,11 @@ const require = createRequire(import.meta.url);
 const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
 const specPath = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "spec", "minimo.yaml");
 
-interface Violation { location: string[]; severity: string; message: string }
+interface Violation {
+  location: string[];
+  severity: string;
+  message: string;
+}
 
 function violationsOf(headers: Headers): Violation[] {
   const raw = headers.get("sl-violations");
@@ -41,8 +45,7 @@ async function freePort(): Promise<number> {
 /** `prism proxy spec upstream`, resolved once it says it is listening. */
 async function startPrism(upstream: string): Promise<{ url: string; child: ChildProcess; log: () => string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [prismBin, "proxy", specPath, upstream, "--port", String(port), "--host", "127.0.0.1"],
-    { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [prismBin, "proxy", specPath, upstream, "--port", String(port), "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`prism did not start within 90 s:\n${out}`)), 90_000);

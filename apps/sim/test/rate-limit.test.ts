@@ -22,13 +22,18 @@ describe("rate limits per key", () => {
     const over = await call(s, "GET", "/public/v1/custom-fields", { key });
     expect(over.status).toBe(429);
     // 3 s into a 10 s window: 7 s left, in the header, the message and retry_after alike.
-    expect(over.text).toBe(JSON.stringify({
-      error: { code: "rate_limit_exceeded", message: "Rate limit exceeded. Please retry after 7 seconds.", retry_after: 7 },
-    }));
+    expect(over.text).toBe(
+      JSON.stringify({
+        error: { code: "rate_limit_exceeded", message: "Rate limit exceeded. Please retry after 7 seconds.", retry_after: 7 },
+      }),
+    );
     expect(rateHeaders(over)).toEqual({ limit: "3", remaining: "0", reset: String((start + 10_000) / 1000), retryAfter: "7" });
     // What a client reads from it (the client's own parser agrees with the sandbox).
     expect(readRateLimit(over.headers, { body: over.json, now: c.now() })).toMatchObject({
-      limit: 3, remaining: 0, resetAt: (start + 10_000) / 1000, retryAfterSeconds: 7,
+      limit: 3,
+      remaining: 0,
+      resetAt: (start + 10_000) / 1000,
+      retryAfterSeconds: 7,
     });
     c.set("2026-11-27T12:00:10.000Z");
     const fresh = await call(s, "GET", "/public/v1/custom-fields", { key });

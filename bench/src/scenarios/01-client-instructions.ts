@@ -45,7 +45,10 @@ async function instructions(variant: ClientVariant, n: number, target: string): 
 
 /** Per-request instructions of each variant; two valgrind runs at a time (one per core). */
 async function perRequest(variants: ClientVariant[], n: number, target: string): Promise<Map<ClientVariant, Sample>> {
-  const jobs = variants.flatMap((v) => [{ v, n }, { v, n: 2 * n }]);
+  const jobs = variants.flatMap((v) => [
+    { v, n },
+    { v, n: 2 * n },
+  ]);
   const totals = new Map<string, number>();
   let next = 0;
   const lane = async () => {
@@ -71,27 +74,75 @@ export async function run(): Promise<void> {
   const a = await perRequest(variantsA, n, "stub");
   const get = (m: Map<ClientVariant, Sample>, v: ClientVariant) => ({ name: v, value: m.get(v)! });
   const unit = "instr/req";
-  ratioLine({ scenario: "1", what: "openapi-fetch + metrics.middleware vs plain openapi-fetch (issue 15: ≤ 1.05×)", candidate: get(a, "openapi-fetch+metrics"), baseline: get(a, "openapi-fetch"), unit, goal: atMost(1.05) });
+  ratioLine({
+    scenario: "1",
+    what: "openapi-fetch + metrics.middleware vs plain openapi-fetch (issue 15: ≤ 1.05×)",
+    candidate: get(a, "openapi-fetch+metrics"),
+    baseline: get(a, "openapi-fetch"),
+    unit,
+    goal: atMost(1.05),
+  });
   if (QUICK) {
     skipped("1", "createMinimoClient variants, bare fetch, loopback part and the OTel peer", "BENCH_QUICK=1 (each valgrind run takes 20-60 s here)");
     return;
   }
   ratioLine({ scenario: "1", what: "plain openapi-fetch vs bare fetch (context)", candidate: get(a, "openapi-fetch"), baseline: get(a, "fetch"), unit });
-  ratioLine({ scenario: "1", what: "createMinimoClient + metrics.observer vs plain openapi-fetch (issue 15: ≤ 1.2×)", candidate: get(a, "minimo+observer"), baseline: get(a, "openapi-fetch"), unit, goal: atMost(1.2),
-    note: "includes the client's own per-attempt timeout signal and operation lookup" });
-  ratioLine({ scenario: "1", what: "metrics.observer's share: createMinimoClient + observer vs createMinimoClient", candidate: get(a, "minimo+observer"), baseline: get(a, "minimo"), unit, goal: atMost(1.05) });
+  ratioLine({
+    scenario: "1",
+    what: "createMinimoClient + metrics.observer vs plain openapi-fetch (issue 15: ≤ 1.2×)",
+    candidate: get(a, "minimo+observer"),
+    baseline: get(a, "openapi-fetch"),
+    unit,
+    goal: atMost(1.2),
+    note: "includes the client's own per-attempt timeout signal and operation lookup",
+  });
+  ratioLine({
+    scenario: "1",
+    what: "metrics.observer's share: createMinimoClient + observer vs createMinimoClient",
+    candidate: get(a, "minimo+observer"),
+    baseline: get(a, "minimo"),
+    unit,
+    goal: atMost(1.05),
+  });
 
   const m = 150;
   console.log(`  b) real loopback requests (upstream in its own process, not counted): ${m} vs ${2 * m} counted requests after 200 warm-up ones`);
   const { service, ready } = await Service.start<{ url: string }>("upstream", []);
   try {
     const b = await perRequest(["openapi-fetch", "openapi-fetch+metrics", "minimo+observer", "openapi-fetch+otel"], m, ready.url);
-    ratioLine({ scenario: "1", what: "loopback: openapi-fetch + metrics.middleware vs plain openapi-fetch", candidate: get(b, "openapi-fetch+metrics"), baseline: get(b, "openapi-fetch"), unit, goal: atMost(1.05) });
-    ratioLine({ scenario: "1", what: "loopback: createMinimoClient + observer vs plain openapi-fetch", candidate: get(b, "minimo+observer"), baseline: get(b, "openapi-fetch"), unit, goal: atMost(1.05) });
-    const peer = ratioLine({ scenario: "1", what: "loopback peer: OpenTelemetry undici instrumentation vs plain openapi-fetch", candidate: get(b, "openapi-fetch+otel"), baseline: get(b, "openapi-fetch"), unit });
+    ratioLine({
+      scenario: "1",
+      what: "loopback: openapi-fetch + metrics.middleware vs plain openapi-fetch",
+      candidate: get(b, "openapi-fetch+metrics"),
+      baseline: get(b, "openapi-fetch"),
+      unit,
+      goal: atMost(1.05),
+    });
+    ratioLine({
+      scenario: "1",
+      what: "loopback: createMinimoClient + observer vs plain openapi-fetch",
+      candidate: get(b, "minimo+observer"),
+      baseline: get(b, "openapi-fetch"),
+      unit,
+      goal: atMost(1.05),
+    });
+    const peer = ratioLine({
+      scenario: "1",
+      what: "loopback peer: OpenTelemetry undici instrumentation vs plain openapi-fetch",
+      candidate: get(b, "openapi-fetch+otel"),
+      baseline: get(b, "openapi-fetch"),
+      unit,
+    });
     const ours = b.get("openapi-fetch+metrics")!.median / b.get("openapi-fetch")!.median;
-    ratioLine({ scenario: "1", what: "loopback: our middleware vs the OTel peer (below the peer = ratio < 1)", candidate: get(b, "openapi-fetch+metrics"), baseline: get(b, "openapi-fetch+otel"), unit, goal: atMost(1),
-      note: `our overhead ${((ours - 1) * 100).toFixed(1)} % vs the peer's ${((peer - 1) * 100).toFixed(1)} %` });
+    ratioLine({
+      scenario: "1",
+      what: "loopback: our middleware vs the OTel peer (below the peer = ratio < 1)",
+      candidate: get(b, "openapi-fetch+metrics"),
+      baseline: get(b, "openapi-fetch+otel"),
+      unit,
+      goal: atMost(1),
+      note: `our overhead ${((ours - 1) * 100).toFixed(1)} % vs the peer's ${((peer - 1) * 100).toFixed(1)} %`,
+    });
   } finally {
     await service.stop();
   }

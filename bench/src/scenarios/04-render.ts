@@ -16,12 +16,21 @@ export async function run(): Promise<void> {
     const rounds = keys >= 100_000 ? 5 : 7;
     const r = await runWorker<RenderResult>("render", [keys, rounds], { nodeFlags: ["--max-old-space-size=6144"] });
     const s = r.sizes;
-    console.log(`  ${keys} keys: ${s.metrics!.lines} samples, ${(s.metrics!.bytes / 2 ** 20).toFixed(2)} MiB (prom-client ${s["prom-client"]!.lines} samples / ${(s["prom-client"]!.bytes / 2 ** 20).toFixed(2)} MiB, floor ${s.floor!.lines} / ${(s.floor!.bytes / 2 ** 20).toFixed(2)} MiB), ${rounds} interleaved rounds, RSS ${r.rssMB.toFixed(0)} MiB`);
+    console.log(
+      `  ${keys} keys: ${s.metrics!.lines} samples, ${(s.metrics!.bytes / 2 ** 20).toFixed(2)} MiB (prom-client ${s["prom-client"]!.lines} samples / ${(s["prom-client"]!.bytes / 2 ** 20).toFixed(2)} MiB, floor ${s.floor!.lines} / ${(s.floor!.bytes / 2 ** 20).toFixed(2)} MiB), ${rounds} interleaved rounds, RSS ${r.rssMB.toFixed(0)} MiB`,
+    );
     const metrics = { name: "@minimo/metrics registry.metrics()", value: sample(r.times.metrics!) };
     const fast = { name: "@minimo/metrics renderMetrics() (store serializer, the exporter's /metrics)", value: sample(r.times["metrics-fast"]!) };
     const prom = { name: "raw prom-client registry.metrics()", value: sample(r.times["prom-client"]!) };
     const floor = { name: "floor serializer", value: sample(r.times.floor!) };
-    ratioLine({ scenario: "4", what: `${keys} keys: registry.metrics() of the store's families vs raw prom-client (must: ≤ 1.1×)`, candidate: metrics, baseline: prom, unit: "ms", goal: atMost(1.1) });
+    ratioLine({
+      scenario: "4",
+      what: `${keys} keys: registry.metrics() of the store's families vs raw prom-client (must: ≤ 1.1×)`,
+      candidate: metrics,
+      baseline: prom,
+      unit: "ms",
+      goal: atMost(1.1),
+    });
     if (keys === 10_000) {
       ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs raw prom-client (issue 15)`, candidate: fast, baseline: prom, unit: "ms", goal: atMost(0.5) });
       ratioLine({ scenario: "4", what: `${keys} keys: renderMetrics vs the floor (issue 15)`, candidate: fast, baseline: floor, unit: "ms", goal: atMost(1.5) });

@@ -64,12 +64,48 @@ export async function run(): Promise<void> {
     ratioLine({ scenario: "6", what: "gateway req/s vs bare node:http proxy", candidate: gw, baseline: bareRps, unit: "req/s", goal: atLeast(0.95) });
     const addedP99 = of("exporter gateway", (r) => r.p99).median - of("bare node:http proxy", (r) => r.p99).median;
     const addedMean = of("exporter gateway", (r) => r.meanMs).median - of("bare node:http proxy", (r) => r.meanMs).median;
-    console.log(`    p99: gateway ${of("exporter gateway", (r) => r.p99).median} ms, bare proxy ${of("bare node:http proxy", (r) => r.p99).median} ms (1 ms histogram resolution); mean (Little's law) added ${addedMean.toFixed(3)} ms`);
-    limitLine("6", "gateway p99 added over the bare proxy", sample([Math.max(addedP99, 0)]), "ms", 1, `medians of ${rps.get("exporter gateway")!.rounds} rounds; added mean ${addedMean.toFixed(3)} ms`);
-    if (!QUICK) ratioLine({ scenario: "6", what: "bare node:http proxy vs direct (context: what any Node proxy costs)", candidate: bareRps, baseline: { name: "direct", value: rps.get("direct to the upstream")! }, unit: "req/s" });
-    if (before) ratioLine({ scenario: "6", what: "gateway req/s after vs before (BENCH_GATEWAY_BEFORE)", candidate: gw, baseline: { name: "before", value: rps.get("exporter gateway (before)")! }, unit: "req/s" });
-    if (before) ratioLine({ scenario: "6", what: "gateway (before) req/s vs bare node:http proxy", candidate: { name: "before", value: rps.get("exporter gateway (before)")! }, baseline: bareRps, unit: "req/s" });
-    ratioLine({ scenario: "6", what: "gateway req/s vs the bare undici proxy (context: the same upstream client, no metrics — the floor)", candidate: gw, baseline: { name: "bare undici proxy", value: rps.get("bare undici proxy")! }, unit: "req/s" });
+    console.log(
+      `    p99: gateway ${of("exporter gateway", (r) => r.p99).median} ms, bare proxy ${of("bare node:http proxy", (r) => r.p99).median} ms (1 ms histogram resolution); mean (Little's law) added ${addedMean.toFixed(3)} ms`,
+    );
+    limitLine(
+      "6",
+      "gateway p99 added over the bare proxy",
+      sample([Math.max(addedP99, 0)]),
+      "ms",
+      1,
+      `medians of ${rps.get("exporter gateway")!.rounds} rounds; added mean ${addedMean.toFixed(3)} ms`,
+    );
+    if (!QUICK)
+      ratioLine({
+        scenario: "6",
+        what: "bare node:http proxy vs direct (context: what any Node proxy costs)",
+        candidate: bareRps,
+        baseline: { name: "direct", value: rps.get("direct to the upstream")! },
+        unit: "req/s",
+      });
+    if (before)
+      ratioLine({
+        scenario: "6",
+        what: "gateway req/s after vs before (BENCH_GATEWAY_BEFORE)",
+        candidate: gw,
+        baseline: { name: "before", value: rps.get("exporter gateway (before)")! },
+        unit: "req/s",
+      });
+    if (before)
+      ratioLine({
+        scenario: "6",
+        what: "gateway (before) req/s vs bare node:http proxy",
+        candidate: { name: "before", value: rps.get("exporter gateway (before)")! },
+        baseline: bareRps,
+        unit: "req/s",
+      });
+    ratioLine({
+      scenario: "6",
+      what: "gateway req/s vs the bare undici proxy (context: the same upstream client, no metrics — the floor)",
+      candidate: gw,
+      baseline: { name: "bare undici proxy", value: rps.get("bare undici proxy")! },
+      unit: "req/s",
+    });
     if (nginx) ratioLine({ scenario: "6", what: "gateway vs nginx (context)", candidate: gw, baseline: { name: "nginx", value: rps.get("nginx reverse proxy")! }, unit: "req/s" });
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -39,10 +39,13 @@ function scrapeStatus(metricsUrl: string, password: string): Promise<number> {
   const target = new URL(metricsUrl);
   return new Promise((resolve, reject) => {
     http
-      .get({ host: target.hostname, port: target.port, path: target.pathname, headers: { authorization: `Basic ${Buffer.from(`prometheus:${password}`).toString("base64")}` } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode!));
-      })
+      .get(
+        { host: target.hostname, port: target.port, path: target.pathname, headers: { authorization: `Basic ${Buffer.from(`prometheus:${password}`).toString("base64")}` } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        },
+      )
       .on("error", reject);
   });
 }
@@ -68,7 +71,9 @@ export async function run(): Promise<void> {
     const first = await scrapeStatus(exporter.ready.metricsUrl, "bench-scraper-password");
     if (first !== 200) throw new Error(`the right password answered ${first}`);
     await paced(gatewayUrl, 1, agent); // warm-up
-    console.log(`  gateway: one request every ${PACE_MS} ms on one keep-alive connection, ${rounds} rounds of ${seconds} s; flood: ${FLOOD_RATE} wrong passwords/s, ≤ 16 in flight, cost-10 bcrypt hash`);
+    console.log(
+      `  gateway: one request every ${PACE_MS} ms on one keep-alive connection, ${rounds} rounds of ${seconds} s; flood: ${FLOOD_RATE} wrong passwords/s, ≤ 16 in flight, cost-10 bcrypt hash`,
+    );
     const all = new Map<string, number[]>();
     const floods: { perSecond: number; statuses: Record<string, number> }[] = [];
     const scrapesDuringFlood: number[] = [];
@@ -77,41 +82,56 @@ export async function run(): Promise<void> {
       all.set(name, [...(all.get(name) ?? []), ...xs]);
       roundMedians[name].push(sample(xs).median);
     };
-    const medians = await interleave([
-      {
-        name: "idle",
-        run: async () => {
-          const xs = await paced(gatewayUrl, seconds, agent);
-          keep("idle", xs);
-          return sample(xs).median;
+    const medians = await interleave(
+      [
+        {
+          name: "idle",
+          run: async () => {
+            const xs = await paced(gatewayUrl, seconds, agent);
+            keep("idle", xs);
+            return sample(xs).median;
+          },
         },
-      },
-      {
-        name: "flood",
-        run: async () => {
-          await flood.service.ask({ cmd: "start" });
-          await new Promise((r) => setTimeout(r, 500)); // the flood at full rate before measuring
-          const [xs, scrape] = await Promise.all([paced(gatewayUrl, seconds, agent), scrapeStatus(exporter.ready.metricsUrl, "bench-scraper-password")]);
-          floods.push(await flood.service.ask({ cmd: "stop" }));
-          scrapesDuringFlood.push(scrape);
-          keep("flood", xs);
-          return sample(xs).median;
+        {
+          name: "flood",
+          run: async () => {
+            await flood.service.ask({ cmd: "start" });
+            await new Promise((r) => setTimeout(r, 500)); // the flood at full rate before measuring
+            const [xs, scrape] = await Promise.all([paced(gatewayUrl, seconds, agent), scrapeStatus(exporter.ready.metricsUrl, "bench-scraper-password")]);
+            floods.push(await flood.service.ask({ cmd: "stop" }));
+            scrapesDuringFlood.push(scrape);
+            keep("flood", xs);
+            return sample(xs).median;
+          },
         },
-      },
-    ], rounds);
+      ],
+      rounds,
+    );
     const p = (name: string, q: number) => {
       const xs = [...all.get(name)!].sort((a, b) => a - b);
       return xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
     };
     const statuses: Record<string, number> = {};
     for (const f of floods) for (const [code, n] of Object.entries(f.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
-    console.log(`  flood reached ${sample(floods.map((f) => f.perSecond)).median.toFixed(1)} wrong passwords/s; answers ${Object.entries(statuses).map(([c, n]) => `${c}: ${n}`).join(", ")}`);
+    console.log(
+      `  flood reached ${sample(floods.map((f) => f.perSecond)).median.toFixed(1)} wrong passwords/s; answers ${Object.entries(statuses)
+        .map(([c, n]) => `${c}: ${n}`)
+        .join(", ")}`,
+    );
     console.log(`  the scraper's (remembered) password during the flood: ${scrapesDuringFlood.join(", ")}`);
-    console.log(`  p99: idle ${p("idle", 0.99).toFixed(2)} ms, flood ${p("flood", 0.99).toFixed(2)} ms; max: idle ${p("idle", 1).toFixed(1)} ms, flood ${p("flood", 1).toFixed(1)} ms`);
+    console.log(
+      `  p99: idle ${p("idle", 0.99).toFixed(2)} ms, flood ${p("flood", 0.99).toFixed(2)} ms; max: idle ${p("idle", 1).toFixed(1)} ms, flood ${p("flood", 1).toFixed(1)} ms`,
+    );
     const of = (name: string): Sample => medians.get(name)!;
     const perRound = roundMedians.flood.map((f, i) => f / roundMedians.idle[i]!);
     console.log(`  per round, flood ÷ idle median: ${perRound.map((r) => r.toFixed(2)).join(" ")}`);
-    ratioLine({ scenario: "8", what: "gateway median latency under the flood vs idle, medians over all rounds (reference)", candidate: { name: "under the flood", value: of("flood") }, baseline: { name: "idle", value: of("idle") }, unit: "ms" });
+    ratioLine({
+      scenario: "8",
+      what: "gateway median latency under the flood vs idle, medians over all rounds (reference)",
+      candidate: { name: "under the flood", value: of("flood") },
+      baseline: { name: "idle", value: of("idle") },
+      unit: "ms",
+    });
     const paired = sample(perRound);
     console.log(`  gateway median latency under a wrong-password flood vs idle, paired within each round`);
     console.log(`    median of ${paired.rounds} round ratios: ${paired.median.toFixed(3)}× (${paired.min.toFixed(2)}–${paired.max.toFixed(2)})`);

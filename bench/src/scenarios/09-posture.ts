@@ -23,11 +23,21 @@ export async function run(): Promise<void> {
     const off = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty", "posture-off"]);
     stops.push(() => off.service.stop());
     console.log(`  ${connections} connections, ${duration} s per round, a configured key on every request`);
-    const targets: [string, string][] = [["posture on", on.ready.gatewayUrl], ["posture off", off.ready.gatewayUrl]];
+    const targets: [string, string][] = [
+      ["posture on", on.ready.gatewayUrl],
+      ["posture off", off.ready.gatewayUrl],
+    ];
     for (const [, url] of targets) await load({ url: `${url}${path}`, connections, duration: 1, headers: server });
     const variants: Variant[] = targets.map(([name, url]) => ({ name, run: async () => (await load({ url: `${url}${path}`, connections, duration, headers: server })).reqPerSec }));
     const rps = await interleave(variants);
-    ratioLine({ scenario: "8", what: "gateway req/s, posture on vs off", candidate: { name: "posture on", value: rps.get("posture on")! }, baseline: { name: "posture off", value: rps.get("posture off")! }, unit: "req/s", goal: atLeast(0.95) });
+    ratioLine({
+      scenario: "8",
+      what: "gateway req/s, posture on vs off",
+      candidate: { name: "posture on", value: rps.get("posture on")! },
+      baseline: { name: "posture off", value: rps.get("posture off")! },
+      unit: "req/s",
+      goal: atLeast(0.95),
+    });
   } finally {
     for (const stop of stops.reverse()) await stop();
   }

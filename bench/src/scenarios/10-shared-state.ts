@@ -24,7 +24,9 @@ async function freePort(): Promise<number> {
 
 async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", mkdtempSync(join(tmpdir(), "bench-redis-"))], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", mkdtempSync(join(tmpdir(), "bench-redis-"))], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = "";
     child.once("error", (err) => reject(new Error(`redis-server could not start (${err.message}); install the Debian package redis-server`)));
@@ -53,11 +55,21 @@ export async function run(): Promise<void> {
     const alone = await Service.start<{ gatewayUrl: string }>("exporter", [upstream.ready.url, 100, "empty", "posture-on"]);
     stops.push(() => alone.service.stop());
     console.log(`  ${connections} connections, ${duration} s per round, a configured key on every request, 100 keys`);
-    const targets: [string, string][] = [["with Redis", shared.ready.gatewayUrl], ["without Redis", alone.ready.gatewayUrl]];
+    const targets: [string, string][] = [
+      ["with Redis", shared.ready.gatewayUrl],
+      ["without Redis", alone.ready.gatewayUrl],
+    ];
     for (const [, url] of targets) await load({ url: `${url}${path}`, connections, duration: 1, headers });
     const variants: Variant[] = targets.map(([name, url]) => ({ name, run: async () => (await load({ url: `${url}${path}`, connections, duration, headers })).reqPerSec }));
     const rps = await interleave(variants);
-    ratioLine({ scenario: "10", what: "gateway req/s, Redis configured vs not", candidate: { name: "with Redis", value: rps.get("with Redis")! }, baseline: { name: "without Redis", value: rps.get("without Redis")! }, unit: "req/s", goal: atLeast(0.95) });
+    ratioLine({
+      scenario: "10",
+      what: "gateway req/s, Redis configured vs not",
+      candidate: { name: "with Redis", value: rps.get("with Redis")! },
+      baseline: { name: "without Redis", value: rps.get("without Redis")! },
+      unit: "req/s",
+      goal: atLeast(0.95),
+    });
   } finally {
     for (const stop of stops.reverse()) await stop();
   }

@@ -23,4 +23,8 @@ const config = parseConfig({
   keys: [{ name: alias(0), key: configuredKey(0) }],
 });
 const exporter = await startExporter({ config, webConfigFile, logger: createLogger({ level: "silent" }) });
-serve({ metricsUrl: exporter.metricsUrl, gatewayUrl: exporter.gatewayUrl }, () => ({}), () => exporter.close());
+serve(
+  { metricsUrl: exporter.metricsUrl, gatewayUrl: exporter.gatewayUrl },
+  () => ({}),
+  () => exporter.close(),
+);

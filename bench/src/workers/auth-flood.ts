@@ -19,13 +19,16 @@ let timer: NodeJS.Timeout | undefined;
 function one(): void {
   const password = `wrong-${sent++}-${Math.random().toString(36).slice(2)}`;
   inFlight++;
-  const req = http.get({ host: target.hostname, port: target.port, path: target.pathname, agent, headers: { authorization: `Basic ${Buffer.from(`prometheus:${password}`).toString("base64")}` } }, (res) => {
-    res.resume();
-    res.on("end", () => {
-      inFlight--;
-      statuses.set(res.statusCode!, (statuses.get(res.statusCode!) ?? 0) + 1);
-    });
-  });
+  const req = http.get(
+    { host: target.hostname, port: target.port, path: target.pathname, agent, headers: { authorization: `Basic ${Buffer.from(`prometheus:${password}`).toString("base64")}` } },
+    (res) => {
+      res.resume();
+      res.on("end", () => {
+        inFlight--;
+        statuses.set(res.statusCode!, (statuses.get(res.statusCode!) ?? 0) + 1);
+      });
+    },
+  );
   req.on("error", () => {
     inFlight--;
     statuses.set(0, (statuses.get(0) ?? 0) + 1);

@@ -31,9 +31,13 @@ const server = http.createServer((req, res) => {
   req.pipe(out);
 });
 server.listen(0, "127.0.0.1", () => {
-  serve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, () => ({ ok: true }), () => {
-    server.closeAllConnections();
-    server.close();
-    agent.destroy();
-  });
+  serve(
+    { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    () => ({ ok: true }),
+    () => {
+      server.closeAllConnections();
+      server.close();
+      agent.destroy();
+    },
+  );
 });

@@ -53,9 +53,13 @@ const server = http.createServer((req, res) => {
   pool.dispatch({ method: req.method ?? "GET", path: req.url ?? "/", headers, body: bodyless ? null : req }, new Relay(res));
 });
 server.listen(0, "127.0.0.1", () => {
-  serve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, () => ({ ok: true }), async () => {
-    server.closeAllConnections();
-    server.close();
-    await pool.destroy();
-  });
+  serve(
+    { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    () => ({ ok: true }),
+    async () => {
+      server.closeAllConnections();
+      server.close();
+      await pool.destroy();
+    },
+  );
 });

@@ -4,9 +4,7 @@ import { Registry } from "prom-client";
 import { createMinimoClient, type paths } from "@minimo/client";
 import { createMinimoMetrics } from "@minimo/metrics";
 
-export const CLIENT_VARIANTS = [
-  "fetch", "openapi-fetch", "openapi-fetch+metrics", "minimo", "minimo+observer", "openapi-fetch+otel",
-] as const;
+export const CLIENT_VARIANTS = ["fetch", "openapi-fetch", "openapi-fetch+metrics", "minimo", "minimo+observer", "openapi-fetch+otel"] as const;
 export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
 
 /** Fake by construction (the sandbox's demo shape): never a real secret. */
@@ -18,8 +16,7 @@ const BODY = { data: [{ id: "cf_1", name: "plan", type: "string" }] };
 const RATE_LIMIT = { "x-ratelimit-limit": "1000", "x-ratelimit-remaining": "999", "x-ratelimit-reset": "1795781100" };
 
 /** What openapi-fetch's own benchmark stubs: a Response resolved on the next tick, no network. */
-export const stubFetch: Fetch = () =>
-  new Promise((resolve) => process.nextTick(() => resolve(Response.json(BODY, { status: 200, headers: RATE_LIMIT }))));
+export const stubFetch: Fetch = () => new Promise((resolve) => process.nextTick(() => resolve(Response.json(BODY, { status: 200, headers: RATE_LIMIT }))));
 
 /** Sets up the OpenTelemetry undici instrumentation (the peer): spans for every fetch, kept in memory. */
 async function enableOtel(): Promise<() => number> {
@@ -85,7 +82,10 @@ export async function makeClient(variant: ClientVariant, baseUrl: string, fetchI
     case "minimo":
     case "minimo+observer": {
       const client = createMinimoClient({
-        apiKey: API_KEY, baseUrl, retry: false, ...(fetchImpl ? { fetch: fetchImpl } : {}),
+        apiKey: API_KEY,
+        baseUrl,
+        retry: false,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
         ...(variant === "minimo+observer" ? { observe: metrics.observer("bench") } : {}),
       });
       return {

@@ -49,7 +49,11 @@ const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).po
 // The same text through the exporter's express listener (a registry that answers at once): the
 // cost of the HTTP layer alone, against the bare node:http server above.
 // getMetricsAsArray() holds no store family, so renderMetrics leaves the text to metrics().
-const textRegistry = { metrics: async () => page, getMetricsAsArray: () => [], contentType: "text/plain; version=0.0.4; charset=utf-8" } as unknown as MetricsServerDeps["registries"][number];
+const textRegistry = {
+  metrics: async () => page,
+  getMetricsAsArray: () => [],
+  contentType: "text/plain; version=0.0.4; charset=utf-8",
+} as unknown as MetricsServerDeps["registries"][number];
 const expressServer = http.createServer(
   createMetricsApp({ registries: [textRegistry], refresh: async () => {}, waitFor: () => 0, ready: () => true, logger: createLogger({ level: "silent" }) }),
 );
@@ -58,7 +62,14 @@ const expressUrl = `http://127.0.0.1:${(expressServer.address() as AddressInfo).
 
 const gc = (globalThis as { gc?: () => void }).gc;
 serve(
-  { metricsUrl: exporter.metricsUrl, gatewayUrl: exporter.gatewayUrl, staticUrl, expressUrl, bytes: Buffer.byteLength(page), lines: page.split("\n").filter((l) => l && !l.startsWith("#")).length },
+  {
+    metricsUrl: exporter.metricsUrl,
+    gatewayUrl: exporter.gatewayUrl,
+    staticUrl,
+    expressUrl,
+    bytes: Buffer.byteLength(page),
+    lines: page.split("\n").filter((l) => l && !l.startsWith("#")).length,
+  },
   async (command) => {
     if (command.cmd === "render") {
       const times: number[] = [];

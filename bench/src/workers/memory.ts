@@ -27,26 +27,29 @@ if (variant === "metrics") {
   const metrics = createMinimoMetrics({ registry });
   store = metrics;
   render = () => renderMetrics(registry); // the exporter's /metrics path
-  fill = () => keys.forEach((key, i) => {
-    metrics.addKey(key);
-    for (const status of [200, 429]) metrics.recordResponse({ key, operation: OPERATION, method: "GET", status, headers: headers[i]!, durationSeconds: 0.02, startedAt: i });
-  });
+  fill = () =>
+    keys.forEach((key, i) => {
+      metrics.addKey(key);
+      for (const status of [200, 429]) metrics.recordResponse({ key, operation: OPERATION, method: "GET", status, headers: headers[i]!, durationSeconds: 0.02, startedAt: i });
+    });
 } else if (variant === "prom-client") {
   const raw = rawFamilies(registry);
   store = raw;
   render = () => registry.metrics();
-  fill = () => keys.forEach((key, i) => {
-    for (const k of ["unauthorized", "forbidden", "rateLimited"] as const) raw[k].inc({ key }, 0);
-    for (const status of [200, 429]) rawRecord(raw, key, OPERATION, status, headers[i]!, 0.02);
-  });
+  fill = () =>
+    keys.forEach((key, i) => {
+      for (const k of ["unauthorized", "forbidden", "rateLimited"] as const) raw[k].inc({ key }, 0);
+      for (const status of [200, 429]) rawRecord(raw, key, OPERATION, status, headers[i]!, 0.02);
+    });
 } else if (variant === "floor") {
   const floor = new FloorStore();
   store = floor;
   render = () => floor.render();
-  fill = () => keys.forEach((key, i) => {
-    floor.add(key);
-    for (const status of [200, 429]) floor.record(key, status, headers[i]!, 0.02);
-  });
+  fill = () =>
+    keys.forEach((key, i) => {
+      floor.add(key);
+      for (const status of [200, 429]) floor.record(key, status, headers[i]!, 0.02);
+    });
 } else throw new Error(`unknown variant ${variant}`);
 
 await render(); // empty families rendered once: whatever a first scrape allocates for good is in the base

@@ -53,7 +53,12 @@ export function rawRecord(f: RawFamilies, key: string, operation: string, status
 
 // Floor layout, one Float64Array per key: [code 200, code 401, code 403, code 429, unauthorized,
 // forbidden, rate limited, limit, remaining, reset, updated]. Statuses map to a slot by a table.
-const SLOT_BY_STATUS = new Map<number, number>([[200, 0], [401, 1], [403, 2], [429, 3]]);
+const SLOT_BY_STATUS = new Map<number, number>([
+  [200, 0],
+  [401, 1],
+  [403, 2],
+  [429, 3],
+]);
 const CODES = ["200", "401", "403", "429"];
 const SLOTS = 11;
 

@@ -21,8 +21,12 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;
-  serve({ url: `http://127.0.0.1:${port}` }, () => ({ ok: true }), () => {
-    server.closeAllConnections();
-    server.close();
-  });
+  serve(
+    { url: `http://127.0.0.1:${port}` },
+    () => ({ ok: true }),
+    () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  );
 });

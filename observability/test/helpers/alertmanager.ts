@@ -20,13 +20,18 @@ export async function startAlertmanager(o: { bin: string; dir: string; config: u
   writeFileSync(configFile, stringify(o.config, { lineWidth: 0 }));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  const daemon = await startDaemon("alertmanager", o.bin, [
-    `--config.file=${configFile}`,
-    `--storage.path=${join(o.dir, "alertmanager-data")}`,
-    `--web.listen-address=${host}`,
-    "--cluster.listen-address=", // no gossip: a single local instance
-    `--log.level=${o.logLevel ?? "warn"}`,
-  ], `http://${host}`);
+  const daemon = await startDaemon(
+    "alertmanager",
+    o.bin,
+    [
+      `--config.file=${configFile}`,
+      `--storage.path=${join(o.dir, "alertmanager-data")}`,
+      `--web.listen-address=${host}`,
+      "--cluster.listen-address=", // no gossip: a single local instance
+      `--log.level=${o.logLevel ?? "warn"}`,
+    ],
+    `http://${host}`,
+  );
   return { ...daemon, host };
 }
 

@@ -41,9 +41,7 @@ export function allPanels(d: DashboardJson): PanelJson[] {
 }
 
 export function panelQueries(d: DashboardJson): PanelQuery[] {
-  return allPanels(d).flatMap((p) =>
-    (p.targets ?? []).map((t) => ({ panelId: p.id, title: p.title ?? "", refId: t.refId ?? "", expr: t.expr ?? "" })),
-  );
+  return allPanels(d).flatMap((p) => (p.targets ?? []).map((t) => ({ panelId: p.id, title: p.title ?? "", refId: t.refId ?? "", expr: t.expr ?? "" })));
 }
 
 export interface Substitutions {

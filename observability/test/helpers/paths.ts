@@ -15,7 +15,10 @@ export const CONTRACTS = here("../../../docs/contracts.md");
 
 /** Absolute paths of the files in `dir` whose name ends with `suffix`, sorted. */
 export function filesIn(dir: string, suffix: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => `${dir}${f}`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => `${dir}${f}`);
 }
 
 export const ruleFiles = (): string[] => filesIn(RULES_DIR, ".yml");

@@ -34,12 +34,12 @@ export async function startPrometheus(o: PrometheusOptions): Promise<RunningProm
   writeFileSync(configFile, stringify(config));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  return startDaemon("prometheus", o.bin, [
-    `--config.file=${configFile}`,
-    `--storage.tsdb.path=${join(o.dir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--log.level=warn",
-  ], url);
+  return startDaemon(
+    "prometheus",
+    o.bin,
+    [`--config.file=${configFile}`, `--storage.tsdb.path=${join(o.dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"],
+    url,
+  );
 }
 
 export interface PromSample {

@@ -34,14 +34,16 @@ export function durationSeconds(d: string): number {
 /** The shortened expression. */
 export function shortenExpr(expr: string, o: ShortenOptions): string {
   const rangeSeconds = durationSeconds(o.range);
-  return expr
-    // The newborn form's divisor is the window in seconds: `offset 5m) / 300`.
-    .replace(/offset (\w+)\) \/ (\d+)/g, (_, w: string, s: string) => {
-      if (durationSeconds(w) !== Number(s)) throw new Error(`divisor ${s} does not match offset ${w} in: ${expr}`);
-      return `offset ${o.range}) / ${rangeSeconds}`;
-    })
-    .replace(/offset ((?:\d+[smhdw])+)/g, (_, w: string) => `offset ${durationSeconds(w) >= 86400 ? (o.dayOffset ?? o.range) : o.range}`)
-    .replace(/\[\d+[smhdw]\]/g, `[${o.range}]`);
+  return (
+    expr
+      // The newborn form's divisor is the window in seconds: `offset 5m) / 300`.
+      .replace(/offset (\w+)\) \/ (\d+)/g, (_, w: string, s: string) => {
+        if (durationSeconds(w) !== Number(s)) throw new Error(`divisor ${s} does not match offset ${w} in: ${expr}`);
+        return `offset ${o.range}) / ${rangeSeconds}`;
+      })
+      .replace(/offset ((?:\d+[smhdw])+)/g, (_, w: string) => `offset ${durationSeconds(w) >= 86400 ? (o.dayOffset ?? o.range) : o.range}`)
+      .replace(/\[\d+[smhdw]\]/g, `[${o.range}]`)
+  );
 }
 
 /** Writes the shortened copies into `dir`; returns their paths. */

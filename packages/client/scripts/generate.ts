@@ -89,7 +89,8 @@ const files: Record<string, string> = {
   "operations.ts": operationsFile(operations),
   "spec.ts": specFile(),
   "statuses.ts": statusesFile(),
-  "README.md": "# Generated code — do not edit\n\nEverything in this folder is written by `scripts/generate.ts` from `spec/minimo.yaml`.\nChange the spec, then run `npm run generate`; the test command fails when these files are stale.\n",
+  "README.md":
+    "# Generated code — do not edit\n\nEverything in this folder is written by `scripts/generate.ts` from `spec/minimo.yaml`.\nChange the spec, then run `npm run generate`; the test command fails when these files are stale.\n",
 };
 
 const outputs: [string, string][] = Object.entries(files).map(([name, contents]) => [join(outDir, name), contents]);

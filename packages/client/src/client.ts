@@ -32,7 +32,6 @@ export interface MinimoClientOptions {
   userAgent?: string;
 }
 
-
 function normalizeBase(name: string, value: unknown): string {
   if (typeof value !== "string") throw new TypeError(`createMinimoClient: ${name} must be a URL string`);
   let url: URL;
@@ -151,7 +150,12 @@ export function createMinimoClient(options: MinimoClientOptions): MinimoClient {
       if (retryable && attempt < policy.attempts && policy.statuses.has(response.status)) {
         let wait = readRateLimit(response).retryAfterSeconds;
         if (wait === undefined && response.status === 429) {
-          wait = readRateLimit(response, { body: await response.clone().json().catch(() => undefined) }).retryAfterSeconds;
+          wait = readRateLimit(response, {
+            body: await response
+              .clone()
+              .json()
+              .catch(() => undefined),
+          }).retryAfterSeconds;
         }
         const delayMs = backoffDelay(policy, attempt, wait, performance.now() - began);
         if (delayMs !== undefined) {

@@ -9,9 +9,7 @@ import type { paths } from "./generated/minimo.js";
  */
 type StrictMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
   url: P,
-  ...init: RequiredKeysOf<MaybeOptionalInit<paths[P], M>> extends never
-    ? [MaybeOptionalInit<paths[P], M>?]
-    : [MaybeOptionalInit<paths[P], M>]
+  ...init: RequiredKeysOf<MaybeOptionalInit<paths[P], M>> extends never ? [MaybeOptionalInit<paths[P], M>?] : [MaybeOptionalInit<paths[P], M>]
   // biome-ignore lint/complexity/noBannedTypes: openapi-fetch's own ClientMethod spells these two types this way
   // biome-ignore lint/suspicious/noExplicitAny: as above
 ) => Promise<paths[P][M] extends infer O extends Record<string | number, any> ? FetchResponse<O, {}, MediaType> : never>;

@@ -152,11 +152,7 @@ describe("createMinimoClient", () => {
     const { observer, events } = recorder();
     const minimo = createMinimoClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: 100, observe: observer, retry: { ...noWait, attempts: 2 } });
     await expect(minimo.GET("/public/v1/custom-fields")).rejects.toMatchObject({ name: "TimeoutError" });
-    expect(events).toEqual([
-      "error GET /public/v1/custom-fields #1 timeout",
-      "retry /public/v1/custom-fields #1 after timeout",
-      "error GET /public/v1/custom-fields #2 timeout",
-    ]);
+    expect(events).toEqual(["error GET /public/v1/custom-fields #1 timeout", "retry /public/v1/custom-fields #1 after timeout", "error GET /public/v1/custom-fields #2 timeout"]);
   });
 
   it("reports a caller abort as 'aborted' and does not retry it", async () => {
@@ -194,7 +190,12 @@ describe("createMinimoClient", () => {
 
   it("survives an observer that throws", async () => {
     server = await localServer((_req, res) => json(res, 200, { data: [] }));
-    const bad: AttemptObserver = { onResponse: () => { throw new Error("observer bug"); }, onError: () => {} };
+    const bad: AttemptObserver = {
+      onResponse: () => {
+        throw new Error("observer bug");
+      },
+      onError: () => {},
+    };
     const minimo = createMinimoClient({ apiKey: KEY, baseUrl: server.url, observe: bad });
     expect((await minimo.GET("/public/v1/custom-fields")).response.status).toBe(200);
   });

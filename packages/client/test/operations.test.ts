@@ -19,7 +19,11 @@ describe("OPERATIONS (derived from the spec)", () => {
 
   it("marks the legacy host and the sunset operations", () => {
     expect(OPERATIONS.filter((o) => o.server === "app").every((o) => o.path.startsWith("/api/"))).toBe(true);
-    expect(OPERATIONS.filter((o) => o.sunset).map((o) => o.operationId).sort()).toEqual(["listWhatsappTemplatesLegacy", "sendTransactionalLegacy", "sendWhatsappLegacy"]);
+    expect(
+      OPERATIONS.filter((o) => o.sunset)
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(["listWhatsappTemplatesLegacy", "sendTransactionalLegacy", "sendWhatsappLegacy"]);
     expect(findOperation("POST", "/public/v1/emails")?.permission).toBe("transactional");
   });
 });

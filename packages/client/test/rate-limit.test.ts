@@ -7,10 +7,18 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("readRateLimit", () => {
   it.each<[string, Record<string, string>, object, unknown?]>([
-    ["X-RateLimit-* with epoch reset", { "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "7", "X-RateLimit-Reset": "1795780860" }, { limit: 120, remaining: 7, resetAt: 1795780860 }],
+    [
+      "X-RateLimit-* with epoch reset",
+      { "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "7", "X-RateLimit-Reset": "1795780860" },
+      { limit: 120, remaining: 7, resetAt: 1795780860 },
+    ],
     ["delta-seconds reset", { "X-RateLimit-Reset": "30" }, { resetAt: NOW / 1000 + 30 }],
     ["epoch milliseconds reset", { "X-RateLimit-Reset": "1795780860000" }, { resetAt: 1795780860 }],
-    ["IETF RateLimit-* names", { "RateLimit-Limit": "100, 100;w=60", "RateLimit-Remaining": "50", "RateLimit-Reset": "12" }, { limit: 100, remaining: 50, resetAt: NOW / 1000 + 12 }],
+    [
+      "IETF RateLimit-* names",
+      { "RateLimit-Limit": "100, 100;w=60", "RateLimit-Remaining": "50", "RateLimit-Reset": "12" },
+      { limit: 100, remaining: 50, resetAt: NOW / 1000 + 12 },
+    ],
     ["X- names win over IETF names", { "X-RateLimit-Remaining": "1", "RateLimit-Remaining": "2" }, { remaining: 1 }],
     ["Retry-After seconds", { "Retry-After": "60" }, { retryAfterSeconds: 60 }],
     ["Retry-After HTTP date", { "Retry-After": new Date(NOW + 90_000).toUTCString() }, { retryAfterSeconds: 90 }],
@@ -35,7 +43,12 @@ describe("readRateLimit", () => {
   });
 
   it("never throws and never returns a negative or non-finite number, on any headers or body", () => {
-    const value = fc.oneof(fc.string(), fc.integer().map(String), fc.double().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer().map(String),
+      fc.double().map(String),
+      fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+    );
     fc.assert(
       fc.property(
         fc.record({ "x-ratelimit-limit": value, "x-ratelimit-remaining": value, "x-ratelimit-reset": value, "retry-after": value, "ratelimit-limit": value }, { requiredKeys: [] }),
@@ -54,6 +67,12 @@ describe("readRateLimit", () => {
   });
 
   it("survives a header source that throws", () => {
-    expect(readRateLimit({ get: () => { throw new Error("boom"); } })).toEqual({});
+    expect(
+      readRateLimit({
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ).toEqual({});
   });
 });

@@ -50,8 +50,7 @@ void invented;
 // Every operation's 401 and 403 carry the authentication page's envelope, so `error.error.code`
 // type-checks on each; the one-shot email (whose page leaves those bodies blank) included.
 type Envelope<C> = { content: { "application/json": { error: { code: C } } } };
-type AuthErrorCodes<O extends keyof operations> = operations[O]["responses"] extends { 401: Envelope<infer A>; 403: Envelope<infer F> }
-  ? A | F : never;
+type AuthErrorCodes<O extends keyof operations> = operations[O]["responses"] extends { 401: Envelope<infer A>; 403: Envelope<infer F> } ? A | F : never;
 type WithoutAuthEnvelope = { [O in keyof operations]: [AuthErrorCodes<O>] extends [never] ? O : never }[keyof operations];
 const everyOperationTypesItsAuthErrors: [WithoutAuthEnvelope] extends [never] ? true : WithoutAuthEnvelope = true;
 void everyOperationTypesItsAuthErrors;

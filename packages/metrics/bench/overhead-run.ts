@@ -41,7 +41,12 @@ async function startServer(): Promise<{ url: string; stop(): void }> {
 }
 
 type Call = () => Promise<unknown>;
-interface Variant { name: string; call: Call; wall: number[]; cpu: number[] }
+interface Variant {
+  name: string;
+  call: Call;
+  wall: number[];
+  cpu: number[];
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (xs: number[]) => `${median(xs).toFixed(1)} µs (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
@@ -60,8 +65,10 @@ const MOCK_BODY = JSON.stringify({ data: [{ id: "cf_1", name: "plan", type: "str
 let mockRemaining = 1e9;
 /** A fetch that answers at once, like the server does: isolates the client-side CPU. */
 const mockFetch = async (): Promise<Response> =>
-  new Response(MOCK_BODY, { status: 200, headers: { "content-type": "application/json",
-    "x-ratelimit-limit": "1000000000", "x-ratelimit-remaining": String(--mockRemaining), "x-ratelimit-reset": "1795781100" } });
+  new Response(MOCK_BODY, {
+    status: 200,
+    headers: { "content-type": "application/json", "x-ratelimit-limit": "1000000000", "x-ratelimit-remaining": String(--mockRemaining), "x-ratelimit-reset": "1795781100" },
+  });
 
 async function perCall(url: string, mocked: boolean, recordNs: number): Promise<void> {
   const calls = mocked ? CALLS * 5 : CALLS;
@@ -80,10 +87,12 @@ async function perCall(url: string, mocked: boolean, recordNs: number): Promise<
 
   // Both client kinds, as far as this benchmark calls them (MinimoClient's stricter GET is not an openapi-fetch Client).
   type Getter = { GET(path: "/public/v1/custom-fields"): Promise<{ response: Response }> };
-  const get = (client: Getter): Call => async () => {
-    const { response } = await client.GET("/public/v1/custom-fields");
-    if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
-  };
+  const get =
+    (client: Getter): Call =>
+    async () => {
+      const { response } = await client.GET("/public/v1/custom-fields");
+      if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
+    };
   const variants: Variant[] = [
     { name: "openapi-fetch (bare)", call: get(bare), wall: [], cpu: [] },
     { name: "openapi-fetch + no-op middleware", call: get(noopMiddleware), wall: [], cpu: [] },
@@ -95,9 +104,11 @@ async function perCall(url: string, mocked: boolean, recordNs: number): Promise<
   for (let round = 0; round < ROUNDS; round++) {
     for (let j = 0; j < variants.length; j++) await runRound(variants[(round + j) % variants.length]!, calls);
   }
-  console.log(mocked
-    ? `\nPer call with an in-process fetch (no network: client-side CPU only), ${ROUNDS} interleaved rounds × ${calls} GETs:`
-    : `\nPer call on a loopback node:http server (child process), ${ROUNDS} interleaved rounds × ${calls} sequential GETs:`);
+  console.log(
+    mocked
+      ? `\nPer call with an in-process fetch (no network: client-side CPU only), ${ROUNDS} interleaved rounds × ${calls} GETs:`
+      : `\nPer call on a loopback node:http server (child process), ${ROUNDS} interleaved rounds × ${calls} sequential GETs:`,
+  );
   for (const v of variants) console.log(`  ${v.name.padEnd(40)} wall ${fmt(v.wall)}   client CPU ${fmt(v.cpu)}`);
   // Ratios are taken round by round (the variants of one round ran back to back), then the median.
   const ratio = (a: Variant, b: Variant, f: "wall" | "cpu") => {
@@ -113,7 +124,9 @@ async function perCall(url: string, mocked: boolean, recordNs: number): Promise<
   // The end-to-end ratios above carry the machine's noise (other processes share the 2 cores);
   // this one adds the measured instrumentation CPU to the bare call's CPU, and is stable.
   const bareCpu = median(b.cpu);
-  console.log(`  derived: (bare CPU ${bareCpu.toFixed(1)} µs + instrumentation ${(recordNs / 1000).toFixed(2)} µs) / bare CPU = ${((bareCpu + recordNs / 1000) / bareCpu).toFixed(4)}`);
+  console.log(
+    `  derived: (bare CPU ${bareCpu.toFixed(1)} µs + instrumentation ${(recordNs / 1000).toFixed(2)} µs) / bare CPU = ${((bareCpu + recordNs / 1000) / bareCpu).toFixed(4)}`,
+  );
   const text = await registry.metrics();
   const count = text.match(/minimo_api_requests_total\{key="bench-observer"[^}]*\} (\d+)/)?.[1];
   console.log(`  sanity: observer counted ${count} responses (expected ${300 + ROUNDS * calls})`);
@@ -128,8 +141,7 @@ function perRecord(): number {
   let sink = 0;
   const recorded = (n: number, t0: number) => {
     for (let i = 0; i < n; i++) {
-      metrics.recordResponse({ key: "production", operation: ops[i & 3], method: "GET", status: statuses[i % 6]!,
-        headers, durationSeconds: 0.012, startedAt: t0 + i });
+      metrics.recordResponse({ key: "production", operation: ops[i & 3], method: "GET", status: statuses[i % 6]!, headers, durationSeconds: 0.012, startedAt: t0 + i });
     }
   };
   const empty = (n: number, t0: number) => {
@@ -147,13 +159,20 @@ function perRecord(): number {
   const base: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const t0 = 1e6 * (round + 1);
-    if (round % 2 === 0) { rec.push(cpuOf(recorded, t0)); base.push(cpuOf(empty, t0)); }
-    else { base.push(cpuOf(empty, t0)); rec.push(cpuOf(recorded, t0)); }
+    if (round % 2 === 0) {
+      rec.push(cpuOf(recorded, t0));
+      base.push(cpuOf(empty, t0));
+    } else {
+      base.push(cpuOf(empty, t0));
+      rec.push(cpuOf(recorded, t0));
+    }
   }
   const net = rec.map((r, i) => r - base[i]!);
   console.log(`\nInstrumentation CPU per recorded response (${ROUNDS} rounds × ${RECORDS} recordResponse calls, headers applied each time):`);
-  console.log(`  recordResponse loop ${median(rec).toFixed(0)} ns, empty loop ${median(base).toFixed(0)} ns → net ${median(net).toFixed(0)} ns/call` +
-    ` (min–max ${Math.min(...net).toFixed(0)}–${Math.max(...net).toFixed(0)}; goal < 2000 ns)`);
+  console.log(
+    `  recordResponse loop ${median(rec).toFixed(0)} ns, empty loop ${median(base).toFixed(0)} ns → net ${median(net).toFixed(0)} ns/call` +
+      ` (min–max ${Math.min(...net).toFixed(0)}–${Math.max(...net).toFixed(0)}; goal < 2000 ns)`,
+  );
   if (sink === -1) console.log(sink);
 
   // The deferred half: headers are parsed when the gauges are read, at most PENDING_RESPONSES
@@ -162,9 +181,10 @@ function perRecord(): number {
   const scrapeRegistry = new Registry();
   const scraped = createMinimoMetrics({ registry: scrapeRegistry, keys: Array.from({ length: keys }, (_, i) => `k${i}`) });
   const fill = (t0: number) => {
-    for (let k = 0; k < keys; k++) for (let i = 0; i < 8; i++) {
-      scraped.recordResponse({ key: `k${k}`, operation: ops[0], method: "GET", status: 200, headers, durationSeconds: 0.01, startedAt: t0 + i });
-    }
+    for (let k = 0; k < keys; k++)
+      for (let i = 0; i < 8; i++) {
+        scraped.recordResponse({ key: `k${k}`, operation: ops[0], method: "GET", status: 200, headers, durationSeconds: 0.01, startedAt: t0 + i });
+      }
   };
   const scrapeCpu = (withPending: boolean, t0: number) => {
     if (withPending) fill(t0);

@@ -16,7 +16,7 @@ export function aliasProblem(alias: unknown): string | undefined {
   if (alias.trim() !== alias) return "has leading or trailing whitespace";
   if (CONTROL.test(alias)) return "contains control characters";
   // Anything shaped like `mn-{CLIENT_ID}-{SECRET}` is (or embeds) a key: a label would publish it.
-  if (redactApiKeys(alias) !== alias) return "looks like a Minimo API key; pass a name for the key (such as \"production\"), never the key itself";
+  if (redactApiKeys(alias) !== alias) return 'looks like a Minimo API key; pass a name for the key (such as "production"), never the key itself';
   return undefined;
 }
 

@@ -109,8 +109,7 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
   const keyLabels = new KeyLabels(options.unknownKeyLabel ?? N.DEFAULT_UNKNOWN_KEY_LABEL);
   const perKeyDuration = options.perKeyDuration ?? false;
   const now = options.now ?? Date.now;
-  const durationKeyed = (alias: string): boolean =>
-    perKeyDuration === true || (Array.isArray(perKeyDuration) && perKeyDuration.includes(alias));
+  const durationKeyed = (alias: string): boolean => perKeyDuration === true || (Array.isArray(perKeyDuration) && perKeyDuration.includes(alias));
 
   // Every series lives in one store (flat typed arrays, a row per key); its families are
   // registered in the user's registry and serialized from it (see ./store/).
@@ -140,8 +139,15 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
   }
 
   // The hot path: positional arguments so the observer allocates nothing per response.
-  function record(alias: string | undefined, operation: string | undefined, method: string, status: number,
-    headers: HeaderSource, durationSeconds: number, startedAt: number | undefined): void {
+  function record(
+    alias: string | undefined,
+    operation: string | undefined,
+    method: string,
+    status: number,
+    headers: HeaderSource,
+    durationSeconds: number,
+    startedAt: number | undefined,
+  ): void {
     const row = store.row(alias);
     const route = store.rememberedRoute(operation, method) ?? routeOf(operation, method);
     // Statuses outside 100-599 share one series (code "other") so the store stays bounded.
@@ -195,5 +201,12 @@ export function createMinimoMetrics(options: MinimoMetricsOptions): MinimoMetric
 }
 
 /** The hot-path recorder shared by the observer and the middleware. */
-export type RecordFn = (alias: string | undefined, operation: string | undefined, method: string, status: number,
-  headers: HeaderSource, durationSeconds: number, startedAt: number | undefined) => void;
+export type RecordFn = (
+  alias: string | undefined,
+  operation: string | undefined,
+  method: string,
+  status: number,
+  headers: HeaderSource,
+  durationSeconds: number,
+  startedAt: number | undefined,
+) => void;

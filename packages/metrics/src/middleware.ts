@@ -33,13 +33,17 @@ export function createMiddleware(alias: string, record: RecordFn, recordError: (
     onResponse({ id, schemaPath, request, response }) {
       const at = take(id);
       const now = performance.now();
-      record(alias, schemaPath, request.method, response.status, response.headers,
-        at === undefined ? Number.NaN : (now - at) / 1000, at ?? now);
+      record(alias, schemaPath, request.method, response.status, response.headers, at === undefined ? Number.NaN : (now - at) / 1000, at ?? now);
     },
     onError({ id, schemaPath, request, error }) {
       const at = take(id);
-      recordError({ key: alias, operation: schemaPath, method: request.method, reason: errorReason(error),
-        durationSeconds: at === undefined ? Number.NaN : (performance.now() - at) / 1000 });
+      recordError({
+        key: alias,
+        operation: schemaPath,
+        method: request.method,
+        reason: errorReason(error),
+        durationSeconds: at === undefined ? Number.NaN : (performance.now() - at) / 1000,
+      });
     },
   };
 }

@@ -33,9 +33,7 @@ describe("bounded series", () => {
       'minimo_api_unauthorized_total{key="production"} 0',
       'minimo_api_unauthorized_total{key="unknown"} 5001',
     ]);
-    expect(await samples(registry, "minimo_api_retries_total")).toEqual([
-      'minimo_api_retries_total{key="unknown",operation="/public/v1/custom-fields"} 10001',
-    ]);
+    expect(await samples(registry, "minimo_api_retries_total")).toEqual(['minimo_api_retries_total{key="unknown",operation="/public/v1/custom-fields"} 10001']);
   });
 
   it("raw paths and URLs become the route template, or 'unmatched'; odd methods and statuses are folded", async () => {
@@ -122,7 +120,12 @@ describe("bounded series", () => {
     const text = await registry.metrics();
     const series = '{operation="/public/v1/emails",method="POST"}';
     expect(text).toContain(`minimo_api_request_duration_seconds_count${series} 1000`);
-    const sum = Number(text.split("\n").find((l) => l.startsWith(`minimo_api_request_duration_seconds_sum${series}`))?.split(" ")[1]);
+    const sum = Number(
+      text
+        .split("\n")
+        .find((l) => l.startsWith(`minimo_api_request_duration_seconds_sum${series}`))
+        ?.split(" ")[1],
+    );
     expect(sum).toBeCloseTo(600 * 0.02 + 400 * 0.2, 9);
     expect(text).toContain('minimo_api_request_duration_seconds_bucket{le="0.025",operation="/public/v1/emails",method="POST"} 600');
     expect(text).toContain('minimo_api_request_duration_seconds_bucket{le="0.25",operation="/public/v1/emails",method="POST"} 1000');
@@ -163,8 +166,12 @@ describe("no secrets in labels", () => {
     ["a name that embeds the API key", `prod ${SECRET_KEY}`],
   ])("rejects %s as an alias, without echoing it", (_name, alias) => {
     const metrics = createMinimoMetrics({ registry: new Registry() });
-    for (const attempt of [() => metrics.addKey(alias), () => metrics.observer(alias), () => metrics.middleware(alias),
-      () => createMinimoMetrics({ registry: new Registry(), keys: [alias] })]) {
+    for (const attempt of [
+      () => metrics.addKey(alias),
+      () => metrics.observer(alias),
+      () => metrics.middleware(alias),
+      () => createMinimoMetrics({ registry: new Registry(), keys: [alias] }),
+    ]) {
       let message = "";
       try {
         attempt();

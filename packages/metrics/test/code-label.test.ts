@@ -9,9 +9,23 @@ import { samples } from "./helpers/exposition.js";
 
 describe("the code label", () => {
   it.each([
-    [200, "200"], [201, "201"], [401, "401"], [429, "429"], [503, "503"],
-    [299, "2xx_other"], [302, "3xx_other"], [418, "4xx_other"], [502, "5xx_other"], [504, "5xx_other"],
-    [100, "1xx_other"], [99, "other"], [0, "other"], [600, "other"], [999, "other"], [200.5, "other"], [Number.NaN, "other"],
+    [200, "200"],
+    [201, "201"],
+    [401, "401"],
+    [429, "429"],
+    [503, "503"],
+    [299, "2xx_other"],
+    [302, "3xx_other"],
+    [418, "4xx_other"],
+    [502, "5xx_other"],
+    [504, "5xx_other"],
+    [100, "1xx_other"],
+    [99, "other"],
+    [0, "other"],
+    [600, "other"],
+    [999, "other"],
+    [200.5, "other"],
+    [Number.NaN, "other"],
   ])("status %s is code=%j", (status, label) => {
     expect(codeLabel(status)).toBe(label);
   });
@@ -31,7 +45,9 @@ describe("the code label", () => {
     const codes = lines.map((l) => /code="([^"]+)"/.exec(l)![1]!);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.sort()).toEqual([...CODE_LABELS].sort());
-    expect(lines).toContain(`minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="4xx_other"} ${100 - DOCUMENTED_STATUSES.filter((s) => s >= 400 && s < 500).length}`);
+    expect(lines).toContain(
+      `minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="4xx_other"} ${100 - DOCUMENTED_STATUSES.filter((s) => s >= 400 && s < 500).length}`,
+    );
     expect(lines).toContain('minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="other"} 500');
     // The per-status counters still see exactly their status.
     expect(await samples(registry, "minimo_api_unauthorized_total")).toEqual(['minimo_api_unauthorized_total{key="production"} 1']);

@@ -56,7 +56,9 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
     expect(refused.response.status).toBe(401);
 
     const slow = createMinimoClient({
-      apiKey: API_KEY, baseUrl: server.url, timeoutMs: 150,
+      apiKey: API_KEY,
+      baseUrl: server.url,
+      timeoutMs: 150,
       retry: { attempts: 2, sleep: async () => undefined },
       observe: metrics.observer("production"),
     });
@@ -103,9 +105,7 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
     expect(await samples(registry, "minimo_api_rate_limit_reset_timestamp_seconds")).toEqual([
       `minimo_api_rate_limit_reset_timestamp_seconds{key="production"} ${NOW / 1000 + 30}`,
     ]);
-    expect(await samples(registry, "minimo_api_rate_limit_updated_timestamp_seconds")).toEqual([
-      `minimo_api_rate_limit_updated_timestamp_seconds{key="production"} ${NOW / 1000}`,
-    ]);
+    expect(await samples(registry, "minimo_api_rate_limit_updated_timestamp_seconds")).toEqual([`minimo_api_rate_limit_updated_timestamp_seconds{key="production"} ${NOW / 1000}`]);
     expect(text).toContain('minimo_api_request_duration_seconds_count{operation="/public/v1/custom-fields",method="GET"} 1');
     expect(text).not.toContain("CANARY");
   });
@@ -117,8 +117,7 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
       { status: 429, headers: { "Retry-After": "0", "X-RateLimit-Remaining": "0" }, body: RATE_LIMITED_BODY },
       { status: 200, headers: { "X-RateLimit-Remaining": "59" }, body: "{}" },
     ];
-    const client = createMinimoClient({ apiKey: API_KEY, baseUrl: server.url, retry: { attempts: 3, sleep: async () => undefined },
-      observe: metrics.observer("production") });
+    const client = createMinimoClient({ apiKey: API_KEY, baseUrl: server.url, retry: { attempts: 3, sleep: async () => undefined }, observe: metrics.observer("production") });
     const { response } = await client.GET("/public/v1/custom-fields");
     expect(response.status).toBe(200);
     expect(server.seen).toHaveLength(2);
@@ -126,9 +125,7 @@ describe("golden /metrics for a scripted sequence through createMinimoClient", (
       'minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="429"} 1',
       'minimo_api_requests_total{key="production",operation="/public/v1/custom-fields",method="GET",code="200"} 1',
     ]);
-    expect(await samples(registry, "minimo_api_retries_total")).toEqual([
-      'minimo_api_retries_total{key="production",operation="/public/v1/custom-fields"} 1',
-    ]);
+    expect(await samples(registry, "minimo_api_retries_total")).toEqual(['minimo_api_retries_total{key="production",operation="/public/v1/custom-fields"} 1']);
     expect(await samples(registry, "minimo_api_rate_limited_total")).toEqual(['minimo_api_rate_limited_total{key="production"} 1']);
     expect(await samples(registry, "minimo_api_rate_limit_remaining")).toEqual(['minimo_api_rate_limit_remaining{key="production"} 59']);
   });

@@ -16,15 +16,31 @@ describe.skipIf(!available)("promtool check metrics", () => {
     const registry = new Registry();
     const metrics = createMinimoMetrics({ registry, keys: ["production", "staging"], perKeyDuration: ["production"] });
     const headers = new Headers({ "X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "3", "X-RateLimit-Reset": "1795781100" });
-    for (const [key, status] of [["production", 200], ["production", 401], ["staging", 403], ["staging", 429], [undefined, 500]] as const) {
+    for (const [key, status] of [
+      ["production", 200],
+      ["production", 401],
+      ["staging", 403],
+      ["staging", 429],
+      [undefined, 500],
+    ] as const) {
       metrics.recordResponse({ key, operation: "/public/v1/contacts/{id}", method: "PUT", status, headers, durationSeconds: 0.2 });
     }
     metrics.recordError({ key: "production", operation: "/public/v1/emails", method: "POST", reason: "timeout" });
     metrics.recordRetry({ key: "production", operation: "/public/v1/contacts/{id}" });
     const text = await registry.metrics();
-    for (const family of ["requests_total", "unauthorized_total", "forbidden_total", "rate_limited_total", "request_errors_total",
-      "retries_total", "request_duration_seconds_bucket", "rate_limit_limit", "rate_limit_remaining",
-      "rate_limit_reset_timestamp_seconds", "rate_limit_updated_timestamp_seconds"]) {
+    for (const family of [
+      "requests_total",
+      "unauthorized_total",
+      "forbidden_total",
+      "rate_limited_total",
+      "request_errors_total",
+      "retries_total",
+      "request_duration_seconds_bucket",
+      "rate_limit_limit",
+      "rate_limit_remaining",
+      "rate_limit_reset_timestamp_seconds",
+      "rate_limit_updated_timestamp_seconds",
+    ]) {
       expect(text).toContain(`\nminimo_api_${family}{`);
     }
 

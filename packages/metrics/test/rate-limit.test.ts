@@ -32,7 +32,9 @@ async function gauges(): Promise<Record<string, string | undefined>> {
 }
 
 const budget = (remaining: number, reset = 1795781100) => ({
-  "X-RateLimit-Limit": "100", "X-RateLimit-Remaining": String(remaining), "X-RateLimit-Reset": String(reset),
+  "X-RateLimit-Limit": "100",
+  "X-RateLimit-Remaining": String(remaining),
+  "X-RateLimit-Reset": String(reset),
 });
 
 describe("rate-limit gauges", () => {
@@ -201,8 +203,6 @@ describe("recordBudget (traffic that is not the application's, such as probes)",
     respond(2, budget(90), "key-b");
     respond(3, budget(5), null);
     expect(await gauges()).toEqual({ limit: undefined, remaining: undefined, reset: undefined, updated: undefined });
-    expect(await samples(registry, "minimo_api_requests_total")).toEqual([
-      `minimo_api_requests_total{key="unknown",operation="${OP}",method="GET",code="200"} 3`,
-    ]);
+    expect(await samples(registry, "minimo_api_requests_total")).toEqual([`minimo_api_requests_total{key="unknown",operation="${OP}",method="GET",code="200"} 3`]);
   });
 });

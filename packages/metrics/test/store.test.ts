@@ -42,8 +42,13 @@ function fixture(openMetrics = false) {
   }
   // Each key: responses in first-seen column order, so both sides list series alike.
   const responses: [string | undefined, string, number, number][] = [
-    ["production", OP, 200, 0.005], ["production", OP, 429, 0.2], ["production", OP2, 401, 0.05],
-    ['say "hi"', OP, 200, 0.5], ['say "hi"', OP, 200, 3], ["back\\slash", OP, 200, 0.01], [undefined, OP2, 401, 0.05],
+    ["production", OP, 200, 0.005],
+    ["production", OP, 429, 0.2],
+    ["production", OP2, 401, 0.05],
+    ['say "hi"', OP, 200, 0.5],
+    ['say "hi"', OP, 200, 3],
+    ["back\\slash", OP, 200, 0.01],
+    [undefined, OP2, 401, 0.05],
   ];
   for (const [alias, op, status, seconds] of responses) {
     store.response(store.row(alias), store.route(op, "GET"), status, seconds);
@@ -137,8 +142,12 @@ describe("MetricsStore rows", () => {
     expect(text).toContain(`minimo_api_requests_total{key="production",operation="${OP2}",method="GET",code="200"} 1`);
     expect(text).not.toContain(`minimo_api_requests_total{key="production",operation="${OP}"`);
     const order = text.split("\n").filter((l) => l.startsWith("minimo_api_unauthorized_total{"));
-    expect(order).toEqual(['minimo_api_unauthorized_total{key="say \\"hi\\""} 0', 'minimo_api_unauthorized_total{key="back\\\\slash"} 0',
-      'minimo_api_unauthorized_total{key="production"} 0', 'minimo_api_unauthorized_total{key="unknown"} 1']);
+    expect(order).toEqual([
+      'minimo_api_unauthorized_total{key="say \\"hi\\""} 0',
+      'minimo_api_unauthorized_total{key="back\\\\slash"} 0',
+      'minimo_api_unauthorized_total{key="production"} 0',
+      'minimo_api_unauthorized_total{key="unknown"} 1',
+    ]);
   });
 
   it("grows rows and columns without losing counts", async () => {

@@ -7,7 +7,8 @@ export const RULE_ID = "@minimo/secretlint-rule-minimo";
 
 const messages = {
   MinimoApiKey: {
-    en: (props: { CLIENT_ID: string; KEY: string }) => `found a Minimo API key (client id ${props.CLIENT_ID}): keep keys in environment variables or a vault, never in files; rotate this one`,
+    en: (props: { CLIENT_ID: string; KEY: string }) =>
+      `found a Minimo API key (client id ${props.CLIENT_ID}): keep keys in environment variables or a vault, never in files; rotate this one`,
   },
 };
 

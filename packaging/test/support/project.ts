@@ -27,7 +27,11 @@ export function write(dir: string, files: Record<string, string | object>): void
 
 /** `npm install` as a user would, preferring the local cache (only the npm registry is reachable). */
 export function npmInstall(dir: string, specs: readonly string[]): string {
-  return execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...specs], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...specs], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Runs the monorepo's TypeScript on `dir`'s tsconfig.json; resolves with its output ("" when clean). */

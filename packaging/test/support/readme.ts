@@ -68,7 +68,12 @@ export function markedBlock(text: string, name: string, file: string): string {
 export function commandLines(block: string): string[] {
   return block
     .split("\n")
-    .map((l) => l.replace(/(^|\s+)#.*$/, "").replace(/\s*\[[^\]]*\]/g, "").trim())
+    .map((l) =>
+      l
+        .replace(/(^|\s+)#.*$/, "")
+        .replace(/\s*\[[^\]]*\]/g, "")
+        .trim(),
+    )
     .filter(Boolean);
 }
 

@@ -99,8 +99,16 @@ export class CallerTracker implements RejectionHook {
     const now = this.#now();
     const id = `${address}\n${userAgent}\n${clientId ?? ""}`;
     const { entry, added } = state.table.add(id, () => ({
-      address, userAgent, clientId, unauthorized: 0, forbidden: 0, lastOperation: operation,
-      firstSeen: now, lastSeen: now, loggedAt: Number.NEGATIVE_INFINITY, loggedCount: 0,
+      address,
+      userAgent,
+      clientId,
+      unauthorized: 0,
+      forbidden: 0,
+      lastOperation: operation,
+      firstSeen: now,
+      lastSeen: now,
+      loggedAt: Number.NEGATIVE_INFINITY,
+      loggedCount: 0,
     }));
     const caller = entry.value;
     if (status === 403) caller.forbidden++;
@@ -130,9 +138,14 @@ export class CallerTracker implements RejectionHook {
     state.suppressed = 0;
     this.#logger.info(
       {
-        alias, address: caller.address, userAgent: caller.userAgent,
+        alias,
+        address: caller.address,
+        userAgent: caller.userAgent,
         ...(caller.clientId !== undefined ? { clientId: caller.clientId } : {}),
-        operation: caller.lastOperation, status, count, sinceLastLine: count - caller.loggedCount,
+        operation: caller.lastOperation,
+        status,
+        count,
+        sinceLastLine: count - caller.loggedCount,
         firstSeen: iso(caller.firstSeen),
         ...(suppressed > 0 ? { newCallersNotLogged: suppressed } : {}),
       },
@@ -150,18 +163,20 @@ export class CallerTracker implements RejectionHook {
       alias,
       capacity: state.table.capacity,
       evictions: state.table.evictions,
-      callers: state.table.top().map(({ count, error, value: c }): CallerRow => ({
-        address: c.address,
-        userAgent: c.userAgent,
-        ...(c.clientId !== undefined ? { clientId: c.clientId } : {}),
-        count,
-        countError: error,
-        unauthorized: c.unauthorized,
-        forbidden: c.forbidden,
-        lastOperation: c.lastOperation,
-        firstSeen: iso(c.firstSeen),
-        lastSeen: iso(c.lastSeen),
-      })),
+      callers: state.table.top().map(
+        ({ count, error, value: c }): CallerRow => ({
+          address: c.address,
+          userAgent: c.userAgent,
+          ...(c.clientId !== undefined ? { clientId: c.clientId } : {}),
+          count,
+          countError: error,
+          unauthorized: c.unauthorized,
+          forbidden: c.forbidden,
+          lastOperation: c.lastOperation,
+          firstSeen: iso(c.firstSeen),
+          lastSeen: iso(c.lastSeen),
+        }),
+      ),
     };
   }
 

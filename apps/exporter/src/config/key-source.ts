@@ -24,9 +24,7 @@ export function resolveKey(
 ): KeyConfig | undefined {
   const at = `keys[${i}]`;
   const given = (["key_env", "key_file", "key"] as const).filter((f) => raw[f] !== undefined);
-  const operations = raw.probe?.operations
-    ? resolveOperations(raw.probe.operations, `${at}.probe.operations`, problems)
-    : defaultOps;
+  const operations = raw.probe?.operations ? resolveOperations(raw.probe.operations, `${at}.probe.operations`, problems) : defaultOps;
   const expiresAt = raw.expires === undefined ? undefined : parseDay(raw.expires, `${at}.expires`, problems);
   const inventory = resolveInventory(raw, at, problems);
   if (given.length !== 1) {

@@ -30,7 +30,10 @@ export async function loadConfigFile(path: string, env: NodeJS.ProcessEnv = proc
     throw new ConfigError([{ path: file, message: `not valid YAML${where} (${code})` }]);
   }
   const baseDir = dirname(file);
-  const files = await readRegularFiles(namedFiles(raw).map((f) => resolve(baseDir, f)), opts);
+  const files = await readRegularFiles(
+    namedFiles(raw).map((f) => resolve(baseDir, f)),
+    opts,
+  );
   return parseConfig(raw, env, { baseDir, files });
 }
 

@@ -10,9 +10,7 @@ const PROBEABLE = OPERATIONS.filter((o) => o.method.toUpperCase() === "GET" && !
 export function resolveProbeOperation(text: string): ProbeOperation | string {
   const trimmed = text.trim();
   const spaced = /^([A-Za-z]+)\s+(\/\S*)$/.exec(trimmed);
-  const op = spaced
-    ? findOperation(spaced[1]!, spaced[2]!)
-    : OPERATIONS.find((o) => o.operationId === trimmed);
+  const op = spaced ? findOperation(spaced[1]!, spaced[2]!) : OPERATIONS.find((o) => o.operationId === trimmed);
   if (!op) return `unknown operation "${trimmed}"; probes can use: ${PROBEABLE}`;
   if (op.method.toUpperCase() !== "GET") return `"${trimmed}" is not read-only: probes only use GET operations`;
   if (op.deprecated) return `"${trimmed}" is deprecated: probe a current operation instead`;

@@ -31,11 +31,7 @@ export interface ParseConfigOptions {
 }
 
 /** Validates a raw config (the parsed YAML) with environment overrides; throws ConfigError. */
-export function parseConfig(
-  raw: unknown,
-  env: NodeJS.ProcessEnv = process.env,
-  opts: ParseConfigOptions = {},
-): ExporterConfig {
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, opts: ParseConfigOptions = {}): ExporterConfig {
   const problems: ConfigProblem[] = [];
   const { value: withEnv, sources } = applyEnvOverrides(raw, env, problems);
   const parsed = rawConfigSchema.safeParse(withEnv, { reportInput: true });
@@ -53,13 +49,7 @@ export function parseConfig(
   return deepFreeze(config);
 }
 
-function resolveConfig(
-  raw: RawConfig,
-  env: NodeJS.ProcessEnv,
-  files: FileSource,
-  sources: Map<string, string>,
-  problems: ConfigProblem[],
-): ExporterConfig {
+function resolveConfig(raw: RawConfig, env: NodeJS.ProcessEnv, files: FileSource, sources: Map<string, string>, problems: ConfigProblem[]): ExporterConfig {
   const warnings: string[] = [];
   const upstreamRaw = raw.upstream ?? DEFAULTS.upstream;
   const upstreamPath = withSource("upstream", sources);
@@ -90,7 +80,7 @@ function resolveConfig(
   const byDigest = new Map<string, number>();
   raw.keys.forEach((rawKey, i) => {
     if (looksLikeKey(rawKey.name)) {
-      problems.push({ path: `keys[${i}].name`, message: "looks like an API key; the name is a label shown in Prometheus, so use an alias such as \"production\"" });
+      problems.push({ path: `keys[${i}].name`, message: 'looks like an API key; the name is a label shown in Prometheus, so use an alias such as "production"' });
       return;
     }
     const key = resolveKey(rawKey, i, env, files, problems, warnings, defaultOpsResolved, defaultInterval);
@@ -140,4 +130,3 @@ function resolveConfig(
     warnings,
   };
 }
-

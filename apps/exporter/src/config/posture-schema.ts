@@ -20,7 +20,10 @@ export const postureKeyFields = {
   client_side: z.boolean(what("true or false")).optional(),
   replaces: text("the name of another key").optional(),
   accept: z
-    .array(z.strictObject({ finding: z.string(what("a finding name")), reason: text("a non-empty reason"), until: date }, what("a mapping { finding, reason, until }")), what("a list of acceptances"))
+    .array(
+      z.strictObject({ finding: z.string(what("a finding name")), reason: text("a non-empty reason"), until: date }, what("a mapping { finding, reason, until }")),
+      what("a list of acceptances"),
+    )
     .optional(),
 };
 

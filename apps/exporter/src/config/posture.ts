@@ -68,7 +68,9 @@ export function checkReplaces(keys: readonly { name: string; replaces?: string |
   });
 }
 
-export function resolveSettings(raw: { window_days?: number | undefined; rotation_quiet_hours?: number | undefined; learning_days?: number | undefined } | undefined): PostureSettings {
+export function resolveSettings(
+  raw: { window_days?: number | undefined; rotation_quiet_hours?: number | undefined; learning_days?: number | undefined } | undefined,
+): PostureSettings {
   return {
     windowDays: raw?.window_days ?? POSTURE_DEFAULTS.windowDays,
     rotationQuietHours: raw?.rotation_quiet_hours ?? POSTURE_DEFAULTS.rotationQuietHours,

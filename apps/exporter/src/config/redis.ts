@@ -45,7 +45,10 @@ export function resolveRedis(raw: RawRedis | undefined, env: NodeJS.ProcessEnv, 
     return undefined;
   }
   if (url.password !== "") {
-    problems.push({ path: "state.redis_url", message: "holds a password; put it in an environment variable or a file and name that in state.redis_password_env or state.redis_password_file" });
+    problems.push({
+      path: "state.redis_url",
+      message: "holds a password; put it in an environment variable or a file and name that in state.redis_password_env or state.redis_password_file",
+    });
     return undefined;
   }
   if (raw.redis_password_env !== undefined && raw.redis_password_file !== undefined) {

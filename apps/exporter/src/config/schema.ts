@@ -13,11 +13,9 @@ function lenientFields<S extends z.ZodRawShape>(shape: S): S {
 
 function buildSchema(lenient: boolean) {
   const what = (expected: string) => ({ error: expected });
-  const object = <S extends z.ZodRawShape>(shape: S, expected = "a mapping of fields") =>
-    lenient ? z.object(shape, what(expected)) : z.strictObject(shape, what(expected));
+  const object = <S extends z.ZodRawShape>(shape: S, expected = "a mapping of fields") => (lenient ? z.object(shape, what(expected)) : z.strictObject(shape, what(expected)));
   const optional = <T extends z.ZodType>(schema: T) => (lenient ? schema.optional().catch(undefined) : schema.optional());
-  const list = <T extends z.ZodType>(item: T, expected: string, fallback: z.output<T>) =>
-    z.array(lenient ? item.catch(fallback) : item, what(expected));
+  const list = <T extends z.ZodType>(item: T, expected: string, fallback: z.output<T>) => z.array(lenient ? item.catch(fallback) : item, what(expected));
 
   const positive = (expected = "a number of seconds above 0") => z.number(what(expected)).positive(what(expected));
   const nonNegative = (expected = "a number of seconds, 0 or more") => z.number(what(expected)).nonnegative(what(expected));

@@ -33,14 +33,16 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: readonl
     }
     const path = formatPath(at);
     dropped.push(path);
-    const message = issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union") ? "required field is missing" : `expected ${issue.message}, got ${describeValue(issue.input, path)}`;
+    const message =
+      issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")
+        ? "required field is missing"
+        : `expected ${issue.message}, got ${describeValue(issue.input, path)}`;
     out.push({ path: withSource(path, sources) || "(root)", message });
   }
   return out;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /** Fields that hold a key: a wrong value there is described by its type only, never quoted. */
 const SECRET_FIELD = /^keys\[\d+\]\.key$/;

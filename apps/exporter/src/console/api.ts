@@ -95,7 +95,10 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
     };
     const budget = budgetOf(f.budget, nowMs);
     const { status, reasons } = keyStatus({
-      nowMs, expiresAt: f.expiresAt, recent, probe: f.probe.state,
+      nowMs,
+      expiresAt: f.expiresAt,
+      recent,
+      probe: f.probe.state,
       ...(budget && !budget.windowReset ? { budget: { remaining: budget.remaining, ...(f.budget.resetAt !== undefined ? { resetAtMs: f.budget.resetAt * 1000 } : {}) } } : {}),
     });
     rows.push({
@@ -113,7 +116,12 @@ export async function apiKeys(source: ConsoleSource, nowMs = Date.now()) {
       rateWindowSeconds: usage.windowSeconds,
       perMinute: usage.perMinute,
       callers: source.callers.table(f.alias)?.callers.length ?? 0,
-      findings: (source.posture?.report(f.alias)?.findings ?? []).map((x) => ({ finding: x.finding, severity: x.severity, summary: x.summary, accepted: x.accepted !== undefined })),
+      findings: (source.posture?.report(f.alias)?.findings ?? []).map((x) => ({
+        finding: x.finding,
+        severity: x.severity,
+        summary: x.summary,
+        accepted: x.accepted !== undefined,
+      })),
     });
   }
   const fleet = source.fleet?.();

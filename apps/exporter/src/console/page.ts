@@ -39,8 +39,12 @@ export function renderConsolePage(version: string, data: Awaited<ReturnType<type
 <p class="muted">minimo-exporter ${escapeHtml(version)} · <a href="metrics">/metrics</a> · <a href="api/keys">/api/keys</a> · <a href="healthz">/healthz</a> · <a href="readyz">/readyz</a></p>
 </header>
 <main>
-${data.fleet ? `<p id="fleet" class="muted">${escapeHtml(fleetLine(data.fleet))}</p>
-` : ""}<p id="summary" role="status">${escapeHtml(view.summary(keys, keys.length))}</p>
+${
+  data.fleet
+    ? `<p id="fleet" class="muted">${escapeHtml(fleetLine(data.fleet))}</p>
+`
+    : ""
+}<p id="summary" role="status">${escapeHtml(view.summary(keys, keys.length))}</p>
 <form id="controls" role="search" aria-label="Filter the keys">
 <label for="filter">Filter</label>
 <input id="filter" type="search" placeholder="alias, client id or status" autocomplete="off">

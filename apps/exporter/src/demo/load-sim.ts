@@ -3,7 +3,7 @@
 import type * as Sim from "@minimo/sim";
 
 export const SIM_MISSING =
-  "the demo needs the Minimo sandbox, which is not installed: run `npm install --save-dev @minimo/sim` once it is published (until then, its tarball packed in a clone: see the root README, \"Install\"; in this repository: `npm ci`)";
+  'the demo needs the Minimo sandbox, which is not installed: run `npm install --save-dev @minimo/sim` once it is published (until then, its tarball packed in a clone: see the root README, "Install"; in this repository: `npm ci`)';
 
 /** Loads `@minimo/sim`, or throws an Error whose message says how to install it. */
 export async function loadSim(importer: () => Promise<typeof Sim> = () => import("@minimo/sim")): Promise<typeof Sim> {

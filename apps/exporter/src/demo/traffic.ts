@@ -20,14 +20,20 @@ export function demoCycle(cycle: number, burstEvery = 4): DemoCall[] {
   const calls: DemoCall[] = [
     get("demo-full", "/public/v1/custom-fields", 200),
     {
-      key: "demo-full", method: "POST", path: "/public/v1/contacts",
-      body: { email: `demo-${cycle % 50}@example.com`, firstName: "Demo" }, expect: 200,
+      key: "demo-full",
+      method: "POST",
+      path: "/public/v1/contacts",
+      body: { email: `demo-${cycle % 50}@example.com`, firstName: "Demo" },
+      expect: 200,
     },
     get("demo-readonly", "/public/v1/custom-fields", 200),
     // The read-only key attempting a write.
     {
-      key: "demo-readonly", method: "POST", path: "/public/v1/custom-fields",
-      body: { key: "demo_field", displayName: "Demo", type: "text" }, expect: 403,
+      key: "demo-readonly",
+      method: "POST",
+      path: "/public/v1/custom-fields",
+      body: { key: "demo_field", displayName: "Demo", type: "text" },
+      expect: 403,
     },
     get("demo-expired", "/public/v1/custom-fields", 401),
     get("demo-revoked", "/public/v1/templates/whatsapp", 401),

@@ -208,7 +208,15 @@ export class Exchange implements Dispatcher.DispatchHandler {
     res.writeHead(status, sendablePhrase(statusMessage), endToEndHeaders(headers));
     this.#phase = RELAYING;
     const durationSeconds = this.#seconds();
-    deps.recorder.recordResponse({ key: this.#key, operation: this.#operation, method: this.#method, status, headers: headerView(headers), durationSeconds, startedAt: this.#startedAt });
+    deps.recorder.recordResponse({
+      key: this.#key,
+      operation: this.#operation,
+      method: this.#method,
+      status,
+      headers: headerView(headers),
+      durationSeconds,
+      startedAt: this.#startedAt,
+    });
     this.#unknownKeyRequest(codeLabel(status));
     deps.posture?.observe(this.#req, this.#socket, this.#alias, this.#method, this.#operation, status);
     if (status === 401 || status === 403) deps.callers?.rejected({ headers: this.#req.headers, socket: this.#socket }, this.#alias, this.#operation, status);
@@ -274,7 +282,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   }
 
   #logCut(stage: string): void {
-    this.#ctx.deps.logger.warn({ alias: this.#key, operation: this.#operation, method: this.#method, reason: "aborted", stage, durationMs: Math.round(this.#seconds() * 1000) }, "request cut by the drain timeout");
+    this.#ctx.deps.logger.warn(
+      { alias: this.#key, operation: this.#operation, method: this.#method, reason: "aborted", stage, durationMs: Math.round(this.#seconds() * 1000) },
+      "request cut by the drain timeout",
+    );
   }
 
   clientClose(): void {

@@ -11,8 +11,22 @@ export class GatewayMetrics {
     const registers = [registry];
     this.ownResponses = new Counter({ name: N.GATEWAY_OWN_RESPONSES_TOTAL, help: N.GATEWAY_OWN_RESPONSES_TOTAL_HELP, labelNames: ["code", "reason"], registers });
     this.rejectedConnections = new Counter({ name: N.GATEWAY_REJECTED_CONNECTIONS_TOTAL, help: N.GATEWAY_REJECTED_CONNECTIONS_TOTAL_HELP, registers });
-    new Gauge({ name: N.GATEWAY_OPEN_CONNECTIONS, help: N.GATEWAY_OPEN_CONNECTIONS_HELP, registers, collect() { this.set(live.connections()); } });
-    new Gauge({ name: N.GATEWAY_IN_FLIGHT_REQUESTS, help: N.GATEWAY_IN_FLIGHT_REQUESTS_HELP, registers, collect() { this.set(live.inFlight()); } });
+    new Gauge({
+      name: N.GATEWAY_OPEN_CONNECTIONS,
+      help: N.GATEWAY_OPEN_CONNECTIONS_HELP,
+      registers,
+      collect() {
+        this.set(live.connections());
+      },
+    });
+    new Gauge({
+      name: N.GATEWAY_IN_FLIGHT_REQUESTS,
+      help: N.GATEWAY_IN_FLIGHT_REQUESTS_HELP,
+      registers,
+      collect() {
+        this.set(live.inFlight());
+      },
+    });
     // Every reason at 0 from the start (a bounded set), so rate() and alerts see the first one.
     for (const [reason, answer] of Object.entries(OWN_ANSWERS) as [OwnReason, (typeof OWN_ANSWERS)[OwnReason]][]) {
       this.ownResponses.inc({ code: String(answer.status), reason }, 0);

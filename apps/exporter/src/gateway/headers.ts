@@ -2,17 +2,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 import type { HeaderSource } from "@minimo/metrics";
 
 // RFC 9110 §7.6.1: connection-specific fields are not forwarded by a proxy.
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"]);
 
 /** A copy of `headers` without hop-by-hop fields (including those the Connection header names). */
 export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -41,7 +31,12 @@ function connectionOptions(connection: string | string[] | undefined): Set<strin
   // Hot path: most requests carry `Connection: keep-alive` or none, which names no other field.
   if (typeof connection === "string" && /^\s*(keep-alive|close)\s*$/i.test(connection)) return undefined;
   const list = typeof connection === "string" ? connection : connection.join(",");
-  return new Set(list.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    list
+      .split(",")
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 function copyEndToEnd(headers: IncomingHttpHeaders, except: string | undefined): OutgoingHttpHeaders {

@@ -83,9 +83,19 @@ export class ConnectionGuard {
     const registers = [options.registry];
     this.rejected = new Counter({ name: N.WEB_REJECTED_CONNECTIONS_TOTAL, help: N.WEB_REJECTED_CONNECTIONS_TOTAL_HELP, registers });
     const open = this.#open;
-    new Gauge({ name: N.WEB_OPEN_CONNECTIONS, help: N.WEB_OPEN_CONNECTIONS_HELP, registers, collect() { this.set(open.size); } });
+    new Gauge({
+      name: N.WEB_OPEN_CONNECTIONS,
+      help: N.WEB_OPEN_CONNECTIONS_HELP,
+      registers,
+      collect() {
+        this.set(open.size);
+      },
+    });
     const logCap = rateLimitedLog(now, (suppressed) =>
-      options.logger.warn({ max: this.#max, open: open.size, moreSinceLastLine: suppressed }, "metrics listener: web.max_connections reached; closing the oldest idle or new connections"),
+      options.logger.warn(
+        { max: this.#max, open: open.size, moreSinceLastLine: suppressed },
+        "metrics listener: web.max_connections reached; closing the oldest idle or new connections",
+      ),
     );
     logAcceptErrors(server, "metrics listener", options.logger, now);
 

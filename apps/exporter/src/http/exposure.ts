@@ -19,7 +19,10 @@ export function exposureWarnings(config: ExporterConfig, opts: { gatewayTls: boo
     });
   }
   if (!opts.gatewayTls && !isLoopbackName(config.listen.gateway.host)) {
-    out.push({ listen: config.listen.gateway.host, message: "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls" });
+    out.push({
+      listen: config.listen.gateway.host,
+      message: "the gateway listens beyond localhost without TLS: API keys cross the network in clear text; bind it to 127.0.0.1 or set gateway.tls",
+    });
   }
   return out;
 }

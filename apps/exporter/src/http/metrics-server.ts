@@ -72,8 +72,15 @@ export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener 
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
-          "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"],
-          "connect-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'none'"], "frame-ancestors": ["'none'"], "form-action": ["'none'"],
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "frame-ancestors": ["'none'"],
+          "form-action": ["'none'"],
         },
       },
       // Served over plain HTTP unless a TLS wrapper is configured: HSTS is that wrapper's to set.
@@ -110,7 +117,8 @@ export function createMetricsApp(deps: MetricsServerDeps): http.RequestListener 
       // The client's own mistake (a bad percent-escape in a path parameter): answered, never
       // logged — the path is caller-chosen text, and anyone can send it without credentials.
       if (res.headersSent) return;
-      if (req.path.startsWith("/api/")) send(req, res, status, "application/json; charset=utf-8", JSON.stringify({ error: { code: "bad_request", message: "the path is not valid percent-encoding" } }));
+      if (req.path.startsWith("/api/"))
+        send(req, res, status, "application/json; charset=utf-8", JSON.stringify({ error: { code: "bad_request", message: "the path is not valid percent-encoding" } }));
       else send(req, res, status, "text/plain", "bad request\n");
       return;
     }

@@ -8,16 +8,7 @@ import { escapeUnsafeJson } from "./unsafe-text.js";
 
 export type { Logger };
 
-const REDACT_PATHS = [
-  "authorization",
-  "apiKey",
-  "secret",
-  "headers.authorization",
-  "req.headers.authorization",
-  "*.authorization",
-  "*.apiKey",
-  "*.headers.authorization",
-];
+const REDACT_PATHS = ["authorization", "apiKey", "secret", "headers.authorization", "req.headers.authorization", "*.authorization", "*.apiKey", "*.headers.authorization"];
 
 export interface CreateLoggerOptions {
   /** pino level; default `info`. */
@@ -35,7 +26,10 @@ export function createLogger(opts: CreateLoggerOptions = {}): Logger {
     serializers: { err: errorFields, error: errorFields },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => (typeof a === "string" ? redactApiKeys(a) : a)));
+        method.apply(
+          this,
+          args.map((a) => (typeof a === "string" ? redactApiKeys(a) : a)),
+        );
       },
     },
   };

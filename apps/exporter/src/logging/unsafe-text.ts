@@ -11,5 +11,4 @@ export const replaceUnsafe = (text: string): string => text.replace(UNSAFE_TEXT,
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A JSON text with every unsafe character that JSON leaves raw written as a `\uXXXX` escape: the same value, shown inert. */
-export const escapeUnsafeJson = (json: string): string =>
-  json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+export const escapeUnsafeJson = (json: string): string => json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -27,7 +27,11 @@ export interface PostureServiceOptions {
   share?: (local: PostureStore) => PostureStore;
 }
 
-const DEFAULT_SETTINGS: PostureSettings = { windowDays: POSTURE_DEFAULTS.windowDays, rotationQuietHours: POSTURE_DEFAULTS.rotationQuietHours, learningDays: POSTURE_DEFAULTS.learningDays };
+const DEFAULT_SETTINGS: PostureSettings = {
+  windowDays: POSTURE_DEFAULTS.windowDays,
+  rotationQuietHours: POSTURE_DEFAULTS.rotationQuietHours,
+  learningDays: POSTURE_DEFAULTS.learningDays,
+};
 
 export class PostureService {
   readonly hook: PostureHook;
@@ -40,7 +44,8 @@ export class PostureService {
 
   constructor(options: PostureServiceOptions) {
     this.#now = options.now ?? Date.now;
-    const local = () => new FileStateStore({ dir: options.dir, logger: options.logger, now: this.#now, ...(options.flushIntervalMs !== undefined ? { intervalMs: options.flushIntervalMs } : {}) });
+    const local = () =>
+      new FileStateStore({ dir: options.dir, logger: options.logger, now: this.#now, ...(options.flushIntervalMs !== undefined ? { intervalMs: options.flushIntervalMs } : {}) });
     this.store = options.store ?? (options.share ? options.share(local()) : local());
     this.#metrics = new PostureMetrics(options.registry, this, () => this.#config?.keys.map((k) => k.name) ?? []);
     this.#recorder = new PostureRecorder(

@@ -88,7 +88,10 @@ export class Prober {
         if (old) this.#deps.exporterMetrics.forgetProbes(key.name);
         next.set(key.name, { key, client, lastStartedAt: Number.NEGATIVE_INFINITY });
       }
-      this.#deps.exporterMetrics.keepPermitted(key.name, key.probe.operations.map((o) => o.path));
+      this.#deps.exporterMetrics.keepPermitted(
+        key.name,
+        key.probe.operations.map((o) => o.path),
+      );
       if (key.probe.operations.length > 0) this.#deps.exporterMetrics.probedKey(key.name);
     }
     this.#states = next;

@@ -64,17 +64,27 @@ function shot(i: number): Shot {
   // (cases 6, 7) before it reads it back (case 8).
   const email = `soak-${Math.floor(i / 20) % 10}@example.com`;
   switch (i % 20) {
-    case 0: case 1: case 2: case 3: case 4: case 5:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 5:
       return { method: "GET", path: "/public/v1/custom-fields", key: key("soak-valid") };
-    case 6: case 7:
+    case 6:
+    case 7:
       return { method: "POST", path: "/public/v1/contacts", key: key("soak-valid"), body: JSON.stringify({ email, firstName: "Soak" }) };
     case 8:
       return { method: "GET", path: `/public/v1/contacts/by-email/${encodeURIComponent(email)}`, key: key("soak-valid") };
-    case 9: case 10: case 11:
+    case 9:
+    case 10:
+    case 11:
       return { method: "POST", path: "/public/v1/custom-fields", key: key("soak-readonly"), body: JSON.stringify({ key: "soak", displayName: "Soak", type: "text" }) };
-    case 12: case 13:
+    case 12:
+    case 13:
       return { method: "GET", path: "/public/v1/custom-fields", key: key("soak-revoked") };
-    case 14: case 15:
+    case 14:
+    case 15:
       return { method: "GET", path: "/public/v1/templates/whatsapp", key: `mn-stranger${i % 1000}-FAKEunknown${i}` };
     default:
       return { method: "GET", path: "/public/v1/custom-fields", key: key("soak-limited") };
@@ -101,7 +111,11 @@ const heapAfterGc = () => {
   return process.memoryUsage().heapUsed;
 };
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
-const mix = (s: Record<string, number>) => Object.entries(s).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}:${v}`).join(" ");
+const mix = (s: Record<string, number>) =>
+  Object.entries(s)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}:${v}`)
+    .join(" ");
 
 export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   const seconds = options.seconds ?? 60;
@@ -153,7 +167,10 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   };
   // A scrape every 5 s, as Prometheus would, so probes and collect() run during the soak.
   const scraper = setInterval(() => {
-    fetch(exporter.metricsUrl).then((r) => r.arrayBuffer(), () => undefined);
+    fetch(exporter.metricsUrl).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
   }, 5000);
 
   const started = performance.now();
@@ -186,6 +203,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   const pass = heapGrowth < maxGrowth;
   const elapsed = (performance.now() - started) / 1000;
   print(`soak: ${total} requests in ${elapsed.toFixed(0)} s (${(total / elapsed).toFixed(0)} req/s), statuses ${mix(totals)}, minimo_* series at the end ${series}`);
-  print(`soak: heap after GC ${mib(first)} (first ${intervalSeconds} s) -> ${mib(last)} (last ${intervalSeconds} s): ${(heapGrowth * 100).toFixed(1)} % growth, bound < ${(maxGrowth * 100).toFixed(0)} %: ${pass ? "PASS" : "MISS"}`);
+  print(
+    `soak: heap after GC ${mib(first)} (first ${intervalSeconds} s) -> ${mib(last)} (last ${intervalSeconds} s): ${(heapGrowth * 100).toFixed(1)} % growth, bound < ${(maxGrowth * 100).toFixed(0)} %: ${pass ? "PASS" : "MISS"}`,
+  );
   return { intervals, total, statuses: totals, heapGrowth, pass, series };
 }

@@ -48,7 +48,11 @@ beforeAll(async () => {
   upstream = await corsUpstream();
   const env = Object.fromEntries(CLIENTS.map((c) => [`K_${c}`, keyOf(c)]));
   const config = parseConfig(
-    { upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, keys: CLIENTS.map((c) => ({ name: c, key_env: `K_${c}`, created: "2026-11-01", expires: "2027-04-01" })) },
+    {
+      upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+      keys: CLIENTS.map((c) => ({ name: c, key_env: `K_${c}`, created: "2026-11-01", expires: "2027-04-01" })),
+    },
     env,
   );
   exporter = await startExporter({ config, logger: captureLogger("warn").logger });
@@ -66,14 +70,17 @@ afterAll(async () => {
 
 const URL_PATH = "/public/v1/custom-fields";
 const findingsOf = async (alias: string) =>
-  ((await (await fetch(`${exporter.consoleUrl}api/keys/${alias}/findings`)).json()) as { findings: { finding: string; evidence: Record<string, unknown> }[] }).findings.map((f) => f.finding);
+  ((await (await fetch(`${exporter.consoleUrl}api/keys/${alias}/findings`)).json()) as { findings: { finding: string; evidence: Record<string, unknown> }[] }).findings.map(
+    (f) => f.finding,
+  );
 
 describe("browser matrix", () => {
   it("server HTTP clients are never flagged", async () => {
     const target = `${exporter.gatewayUrl}${URL_PATH}`;
     if (haveCurl) await run("curl", ["-sS", "-o", "/dev/null", "-H", `Authorization: Bearer ${keyOf("curl")}`, target]);
     await (await fetch(target, { headers: { authorization: `Bearer ${keyOf("node")}` } })).arrayBuffer();
-    if (python) await run(python, ["-c", `import requests,sys; requests.get(sys.argv[1], headers={"Authorization": "Bearer " + sys.argv[2]}).raise_for_status()`, target, keyOf("python")]);
+    if (python)
+      await run(python, ["-c", `import requests,sys; requests.get(sys.argv[1], headers={"Authorization": "Bearer " + sys.argv[2]}).raise_for_status()`, target, keyOf("python")]);
     // No Go or JVM toolchain here: their requests are replayed byte-for-byte as net/http 1.22 and
     // okhttp 4.12 write them (header names, order and values).
     const replay = (headers: Record<string, string>) =>

@@ -30,13 +30,22 @@ afterAll(async () => {
   upstream?.close();
 });
 
-const series = (text: string) => text.split("\n").filter((l) => l.startsWith("minimo_key_") || l.startsWith("minimo_gateway_browser")).map((l) => l.slice(0, l.lastIndexOf(" ")));
+const series = (text: string) =>
+  text
+    .split("\n")
+    .filter((l) => l.startsWith("minimo_key_") || l.startsWith("minimo_gateway_browser"))
+    .map((l) => l.slice(0, l.lastIndexOf(" ")));
 
 describe("posture cardinality", () => {
   it("a flood of distinct callers adds no series beyond keys x findings / permissions", async () => {
     const send = (i: number) =>
       fetch(`${exporter.gatewayUrl}/public/v1/custom-fields?q=${i}`, {
-        headers: { authorization: `Bearer ${KEY}`, "user-agent": `client${i}/1.0`, "x-forwarded-for": `10.${i >> 8}.${i & 255}.7`, ...(i % 2 ? { origin: `https://site${i}.example` } : {}) },
+        headers: {
+          authorization: `Bearer ${KEY}`,
+          "user-agent": `client${i}/1.0`,
+          "x-forwarded-for": `10.${i >> 8}.${i & 255}.7`,
+          ...(i % 2 ? { origin: `https://site${i}.example` } : {}),
+        },
       }).then((r) => r.arrayBuffer());
     await send(0);
     const first = series(await (await fetch(exporter.metricsUrl)).text());

@@ -35,15 +35,30 @@ const fleet: FleetKey[] = [
   { name: "retired-old", sim: ["*"], config: healthy, seed: { lastAcceptedAgo: 2 * D } },
   { name: "retired-new", sim: ["*"], config: { ...healthy, replaces: "retired-old" }, seed: { firstAcceptedAgo: 3 * D } },
   { name: "in-browser", sim: ["*"], config: healthy },
-  { name: "spa", sim: ["contacts:read"], config: { client_side: true, permissions: ["contacts:read"], created: "2026-11-20", expires: "2027-01-15" }, seed: { used: ["contacts:read"] } },
-  { name: "spa-writes", sim: ["*"], config: { client_side: true, permissions: ["contacts:read", "contacts:write"], created: "2026-11-20", expires: "2027-01-15" }, seed: { used: ["contacts:read", "contacts:write"] } },
+  {
+    name: "spa",
+    sim: ["contacts:read"],
+    config: { client_side: true, permissions: ["contacts:read"], created: "2026-11-20", expires: "2027-01-15" },
+    seed: { used: ["contacts:read"] },
+  },
+  {
+    name: "spa-writes",
+    sim: ["*"],
+    config: { client_side: true, permissions: ["contacts:read", "contacts:write"], created: "2026-11-20", expires: "2027-01-15" },
+    seed: { used: ["contacts:read", "contacts:write"] },
+  },
   { name: "in-url", sim: ["*"], config: healthy },
   { name: "new-caller", sim: ["*"], config: healthy },
   { name: "accepted", sim: ["*"], config: { created: "2026-11-04", accept: [{ finding: "no_expiry", reason: "vendor-managed key", until: "2027-06-01" }] } },
   { name: "acceptance-over", sim: ["*"], config: { created: "2026-11-04", accept: [{ finding: "no_expiry", reason: "until the migration", until: "2026-11-01" }] } },
   { name: "young", sim: ["*"], config: { permissions: ["contacts:read", "contacts:write"], ...healthy }, seed: { used: ["contacts:read"], sinceAgo: 40 * D } },
   { name: "dashboard", sim: ["stats:read", "contacts:read"], config: { permissions: ["contacts:read"], ...healthy, environment: "prod" } },
-  { name: "wrong-inventory", sim: ["contacts:read"], config: { permissions: ["contacts:read", "contacts:write"], ...healthy }, seed: { used: ["contacts:read", "contacts:write"] } },
+  {
+    name: "wrong-inventory",
+    sim: ["contacts:read"],
+    config: { permissions: ["contacts:read", "contacts:write"], ...healthy },
+    seed: { used: ["contacts:read", "contacts:write"] },
+  },
   { name: "spare", sim: ["*"], config: healthy },
 ];
 
@@ -116,7 +131,22 @@ export async function liveTraffic(gatewayUrl: string): Promise<void> {
   };
   const upsert = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@example.com" }) };
   // Ordinary traffic from known callers: no finding.
-  for (const name of ["clean", "dashboard", "over-granted", "spa-writes", "wrong-inventory", "young", "no-expiry", "long-expiry", "old", "accepted", "acceptance-over", "spare", "rotating-new", "retired-new"]) {
+  for (const name of [
+    "clean",
+    "dashboard",
+    "over-granted",
+    "spa-writes",
+    "wrong-inventory",
+    "young",
+    "no-expiry",
+    "long-expiry",
+    "old",
+    "accepted",
+    "acceptance-over",
+    "spare",
+    "rotating-new",
+    "retired-new",
+  ]) {
     await call(name, "/public/v1/contacts/by-email/a%40example.com");
   }
   if ((await call("missing", "/public/v1/contacts", upsert)) !== 403) throw new Error("expected a 403 for missing");

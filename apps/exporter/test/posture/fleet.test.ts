@@ -23,7 +23,9 @@ beforeAll(async () => {
   exporter = await startExporter({ config, logger: captureLogger("warn").logger, now: () => NOW });
   await liveTraffic(exporter.gatewayUrl);
   metricsText = await (await fetch(exporter.metricsUrl)).text();
-  const keys = (await (await fetch(`${exporter.consoleUrl}api/keys`)).json()) as { keys: { alias: string; findings: { finding: string; severity: string; accepted: boolean }[] }[] };
+  const keys = (await (await fetch(`${exporter.consoleUrl}api/keys`)).json()) as {
+    keys: { alias: string; findings: { finding: string; severity: string; accepted: boolean }[] }[];
+  };
   apiFindings = keys.keys.flatMap((k) => k.findings.filter((f) => !f.accepted).map((f) => `${k.alias} ${f.finding} ${f.severity}`));
   await exporter.close();
 }, 60_000);
@@ -52,7 +54,10 @@ describe("the 22-key fleet", () => {
     const code = await lint(["--config", file, "--format", "json"], { stdout: (l) => out.push(l), stderr: (l) => err.push(l) }, NOW);
     expect(err).toEqual([]);
     const report = JSON.parse(out.join("\n")) as { findings: { key: string; finding: string; severity: string; accepted?: unknown }[] };
-    const active = report.findings.filter((f) => f.accepted === undefined).map((f) => `${f.key} ${f.finding} ${f.severity}`).sort();
+    const active = report.findings
+      .filter((f) => f.accepted === undefined)
+      .map((f) => `${f.key} ${f.finding} ${f.severity}`)
+      .sort();
     expect(active).toEqual(EXPECTED);
     expect(report.findings.filter((f) => f.accepted !== undefined).map((f) => `${f.key} ${f.finding}`)).toEqual(["accepted no_expiry"]);
     expect(code).toBe(1);

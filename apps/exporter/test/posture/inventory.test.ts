@@ -17,7 +17,17 @@ function problems(keys: object[], extra: object = {}): string[] {
 
 describe("inventory config", () => {
   it("permissions come from the spec's x-minimo-permission values", () => {
-    expect(PERMISSIONS).toEqual(["contacts:read", "contacts:write", "custom_fields:read", "custom_fields:write", "stats:read", "templates:read", "transactional", "whatsapp:read", "whatsapp:send"]);
+    expect(PERMISSIONS).toEqual([
+      "contacts:read",
+      "contacts:write",
+      "custom_fields:read",
+      "custom_fields:write",
+      "stats:read",
+      "templates:read",
+      "transactional",
+      "whatsapp:read",
+      "whatsapp:send",
+    ]);
   });
 
   it.each([
@@ -28,7 +38,10 @@ describe("inventory config", () => {
     [[{ replaces: "k0" }], "keys[0].replaces: a key cannot replace itself"],
     [[{}, { replaces: "k0" }, { replaces: "k0" }], 'keys[2].replaces: "k0" is already replaced by "k1"'],
     [[{ accept: [{ finding: "no_expiry", reason: "legacy" }] }], "keys[0].accept[0].until: required field is missing"],
-    [[{ accept: [{ finding: "nope", reason: "x", until: "2027-01-01" }] }], 'keys[0].accept[0].finding: unknown finding "nope"; valid: key_in_url, browser_use, rotation_pending, missing_permission, new_caller, client_side_policy, unused_permission, no_expiry, expiry_over_1y, rotation_due, idle'],
+    [
+      [{ accept: [{ finding: "nope", reason: "x", until: "2027-01-01" }] }],
+      'keys[0].accept[0].finding: unknown finding "nope"; valid: key_in_url, browser_use, rotation_pending, missing_permission, new_caller, client_side_policy, unused_permission, no_expiry, expiry_over_1y, rotation_due, idle',
+    ],
     [[{ owner: "" }], "keys[0].owner: expected a non-empty text (a team or a person, for alert routing), got an empty string"],
     [[{ enviroment: "prod" }], "keys[0].enviroment: unknown field"],
   ])("rejects %j", (keys, message) => {
@@ -44,7 +57,17 @@ describe("inventory config", () => {
   });
 
   it("applies defaults and keeps what was declared", () => {
-    const c = config([{ name: "a", permissions: ["contacts:read"], created: "2025-01-01", environment: "prod", owner: "team-crm", client_side: true, accept: [{ finding: "no_expiry", reason: "legacy", until: "2027-01-01" }] }]);
+    const c = config([
+      {
+        name: "a",
+        permissions: ["contacts:read"],
+        created: "2025-01-01",
+        environment: "prod",
+        owner: "team-crm",
+        client_side: true,
+        accept: [{ finding: "no_expiry", reason: "legacy", until: "2027-01-01" }],
+      },
+    ]);
     expect(c.posture).toEqual({ windowDays: 90, rotationQuietHours: 24, learningDays: 14 });
     expect(c.keys[0]!.inventory).toEqual({
       permissions: ["contacts:read"],
@@ -61,13 +84,15 @@ describe("inventory findings", () => {
   const names = (h: ReturnType<typeof harness>, alias: string) => h.findings(alias).map((f) => `${f.finding}:${f.severity}`);
 
   it("expiry and rotation follow the docs' one-year advice", () => {
-    const h = harness(config([
-      { name: "none" },
-      { name: "long", created: "2025-06-01", expires: "2026-06-02" },
-      { name: "long-unknown-created", expires: "2027-01-02" },
-      { name: "old", created: "2024-12-31", expires: "2025-12-30" },
-      { name: "good", created: "2025-06-01", expires: "2026-06-01" },
-    ]));
+    const h = harness(
+      config([
+        { name: "none" },
+        { name: "long", created: "2025-06-01", expires: "2026-06-02" },
+        { name: "long-unknown-created", expires: "2027-01-02" },
+        { name: "old", created: "2024-12-31", expires: "2025-12-30" },
+        { name: "good", created: "2025-06-01", expires: "2026-06-01" },
+      ]),
+    );
     expect(names(h, "none")).toEqual(["no_expiry:warning"]);
     expect(names(h, "long")).toEqual(["expiry_over_1y:warning"]);
     expect(names(h, "long-unknown-created")).toEqual(["expiry_over_1y:warning"]);
@@ -76,11 +101,13 @@ describe("inventory findings", () => {
   });
 
   it("a client-side key must be read-only and expire within 90 days", () => {
-    const h = harness(config([
-      { name: "writer", client_side: true, permissions: ["contacts:read", "transactional"], created: "2025-12-20", expires: "2026-02-01" },
-      { name: "long", client_side: true, permissions: ["contacts:read"], created: "2025-12-20", expires: "2026-06-01" },
-      { name: "ok", client_side: true, permissions: ["contacts:read"], created: "2025-12-20", expires: "2026-03-01" },
-    ]));
+    const h = harness(
+      config([
+        { name: "writer", client_side: true, permissions: ["contacts:read", "transactional"], created: "2025-12-20", expires: "2026-02-01" },
+        { name: "long", client_side: true, permissions: ["contacts:read"], created: "2025-12-20", expires: "2026-06-01" },
+        { name: "ok", client_side: true, permissions: ["contacts:read"], created: "2025-12-20", expires: "2026-03-01" },
+      ]),
+    );
     expect(h.findings("writer")[0]!.summary).toBe("client-side key with write or send permissions (transactional)");
     expect(h.findings("long")[0]!.summary).toBe("client-side key with an expiration 151 days away");
     expect(h.findings("ok")).toEqual([]);

@@ -31,7 +31,12 @@ describe("unused_permission over 100 replayed days", () => {
   it("a key watched for 40 days gets 'not enough history', not a verdict", () => {
     const h = harness(config([{ name: "old", permissions: ["contacts:read"], ...fresh }]));
     h.clock.now = T0 + 60 * DAY;
-    h.apply(config([{ name: "old", permissions: ["contacts:read"], ...fresh }, { name: "late", permissions: ["contacts:read", "contacts:write"], ...fresh }]));
+    h.apply(
+      config([
+        { name: "old", permissions: ["contacts:read"], ...fresh },
+        { name: "late", permissions: ["contacts:read", "contacts:write"], ...fresh },
+      ]),
+    );
     for (let d = 60; d <= 100; d++) {
       h.clock.now = T0 + d * DAY;
       h.call({ alias: "late", operation: READ });
@@ -57,7 +62,12 @@ describe("unused_permission over 100 replayed days", () => {
 
 describe("rotation_pending", () => {
   it("turns into 'safe to revoke' exactly rotation_quiet_hours after the old key's last accepted use, never earlier, listing exactly the callers", () => {
-    const h = harness(config([{ name: "old", ...fresh }, { name: "new", replaces: "old", ...fresh }]));
+    const h = harness(
+      config([
+        { name: "old", ...fresh },
+        { name: "new", replaces: "old", ...fresh },
+      ]),
+    );
     h.call({ alias: "old", operation: READ, address: "203.0.113.9", headers: { "user-agent": "billing/1.0" } });
     h.clock.now += HOUR;
     h.call({ alias: "new", operation: READ });

@@ -20,7 +20,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "posture-restart-"));
   writeFileSync(
     join(dir, "exporter.yaml"),
-    stringify({ upstream: sim.url, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, keys: [{ name: "app", key_env: "APP_KEY", created: "2026-11-01", expires: "2027-05-01" }] }),
+    stringify({
+      upstream: sim.url,
+      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+      keys: [{ name: "app", key_env: "APP_KEY", created: "2026-11-01", expires: "2027-05-01" }],
+    }),
   );
 }, 180_000);
 afterAll(() => sim?.close());
@@ -42,13 +46,17 @@ describe("state across kill -9", () => {
     const lastUsed = sample(await (await fetch(first.metrics)).text(), "minimo_key_last_used_timestamp_seconds", { key: "app" })!;
     expect(lastUsed * 1000).toBeGreaterThanOrEqual(before - 1000);
     // The next timed write carries it to disk: within one interval.
-    await eventually(() => {
-      try {
-        return readFileSync(join(storage, "posture.json"), "utf8").includes('"lastAccepted"');
-      } catch {
-        return false;
-      }
-    }, 35_000, "the 30 s write");
+    await eventually(
+      () => {
+        try {
+          return readFileSync(join(storage, "posture.json"), "utf8").includes('"lastAccepted"');
+        } catch {
+          return false;
+        }
+      },
+      35_000,
+      "the 30 s write",
+    );
     first.run.child.kill("SIGKILL");
     await first.run.exited;
 

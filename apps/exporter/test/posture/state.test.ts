@@ -81,7 +81,10 @@ describe("mergeData", () => {
     for (let i = 0; i < 30; i++) ua.baseline[`a${i}`] = { firstSeen: 1, lastSeen: 100 + i };
     for (let i = 0; i < 30; i++) ub.baseline[`b${i}`] = { firstSeen: 1, lastSeen: 200 + i };
     const m = mergeData(a, b);
-    expect(m.coverage).toEqual([[0, 20], [30, 40]]);
+    expect(m.coverage).toEqual([
+      [0, 20],
+      [30, 40],
+    ]);
     expect(m.keys.svc!.since).toBe(50);
     expect(m.keys.svc!.lastAccepted).toBe(300);
     expect(m.keys.svc!.permissions).toEqual({ "contacts:read": 250 });

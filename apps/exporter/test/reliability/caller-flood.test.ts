@@ -87,7 +87,9 @@ describe("flood of distinct callers with bad keys", () => {
     const keys = (await api("api/keys")) as { keys: { alias: string; totals: { requests: number } }[] };
     const lines = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const callerLines = lines.filter((l) => l.msg === "new caller with a rejected key" || l.msg === "caller still rejected");
-    console.log(`caller flood: ${FLOOD} distinct callers + ${revokedSent} revoked-key calls; unknown table ${unknown.callers.length} callers (${unknown.evictions} evictions), heap growth after GC ${(heapGrowth / 1048576).toFixed(2)} MiB, caller log lines ${callerLines.length} (revoked: ${callerLines.filter((l) => l.alias === "demo-revoked").length})`);
+    console.log(
+      `caller flood: ${FLOOD} distinct callers + ${revokedSent} revoked-key calls; unknown table ${unknown.callers.length} callers (${unknown.evictions} evictions), heap growth after GC ${(heapGrowth / 1048576).toFixed(2)} MiB, caller log lines ${callerLines.length} (revoked: ${callerLines.filter((l) => l.alias === "demo-revoked").length})`,
+    );
 
     expect(unknown.callers).toHaveLength(CALLERS_PER_KEY);
     expect(unknown.evictions).toBeGreaterThan(FLOOD / 2 - CALLERS_PER_KEY - 1);

@@ -68,7 +68,10 @@ describe("canary secrets appear nowhere", () => {
 
   const faults = async (body: object | undefined) => {
     const control = { "x-sim-control-token": sim.controlToken };
-    const res = await fetch(`${sim.url}/__sim/faults`, body ? { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE", headers: control });
+    const res = await fetch(
+      `${sim.url}/__sim/faults`,
+      body ? { method: "PUT", headers: { ...control, "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE", headers: control },
+    );
     expect(res.status).toBe(200);
   };
   const scrape = async (tag: string) => {
@@ -154,7 +157,16 @@ describe("canary secrets appear nowhere", () => {
 
     // A failed reload: the new file holds a malformed canary; the old config stays.
     try {
-      parseConfig({ upstream: sim.url, keys: [{ name: "valid", key_env: "K_VALID" }, { name: "bad", key: `mn-${MARK}brokenSecret` }] }, envFor(`xx-${MARK}notakey`));
+      parseConfig(
+        {
+          upstream: sim.url,
+          keys: [
+            { name: "valid", key_env: "K_VALID" },
+            { name: "bad", key: `mn-${MARK}brokenSecret` },
+          ],
+        },
+        envFor(`xx-${MARK}notakey`),
+      );
       throw new Error("expected a ConfigError");
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -180,14 +192,27 @@ describe("canary secrets appear nowhere", () => {
     for (const alias of ["valid", "readonly", "unknown"]) {
       see(`findings of ${alias}`, await (await fetch(`${exporter.consoleUrl}api/keys/${alias}/findings`)).text());
     }
-    const findingsText = seen.filter((x) => x.where.startsWith("findings of")).map((x) => x.text).join("\n");
+    const findingsText = seen
+      .filter((x) => x.where.startsWith("findings of"))
+      .map((x) => x.text)
+      .join("\n");
     expect(findingsText).toContain("browser_use");
     expect(findingsText).toContain("key_in_url");
     await exporter.close();
     for (const file of readdirSync(join(dir, "state"))) see(`state ${file}`, readFileSync(join(dir, "state", file), "utf8"));
     expect(seen.some((x) => x.where === "state posture.json" && x.text.includes("rotationCallers"))).toBe(true);
     const configFile = join(dir, "lint.yaml");
-    writeFileSync(configFile, JSON.stringify({ upstream: sim.url, state: { path: join(dir, "state") }, keys: [{ name: "valid", key_env: "K_VALID" }, { name: "readonly", key_env: "K_RO", replaces: "valid" }] }));
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        upstream: sim.url,
+        state: { path: join(dir, "state") },
+        keys: [
+          { name: "valid", key_env: "K_VALID" },
+          { name: "readonly", key_env: "K_RO", replaces: "valid" },
+        ],
+      }),
+    );
     for (const format of ["text", "json"]) {
       const out: string[] = [];
       await lint(["--config", configFile, "--format", format], { stdout: (l) => out.push(l), stderr: (l) => out.push(l) });
@@ -235,7 +260,10 @@ describe("a key pasted into the wrong field", () => {
   it("key_file holding a key, through loadConfigFile (which reads every named file ahead)", async () => {
     const file = join(dir, "pasted.yaml");
     writeFileSync(file, `keys:\n  - { name: a, key_file: ${STRANGER} }\n`);
-    const message = await loadConfigFile(file, {}).then(() => "", (err: Error) => err.message);
+    const message = await loadConfigFile(file, {}).then(
+      () => "",
+      (err: Error) => err.message,
+    );
     expect(message).toMatch(/keys\[0\]\.key_file: holds an API key itself/);
     expect(message).not.toContain(MARK);
   });

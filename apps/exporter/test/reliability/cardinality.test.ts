@@ -55,7 +55,11 @@ describe("cardinality attack through the gateway", () => {
   beforeAll(async () => {
     // A minimal upstream that refuses every key, like Minimo does for garbage: the attack
     // measures the exporter, not the sandbox's express stack.
-    const refusing = await startRefusingUpstream(() => ({ "x-ratelimit-limit": "60", "x-ratelimit-remaining": "59", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 60) }));
+    const refusing = await startRefusingUpstream(() => ({
+      "x-ratelimit-limit": "60",
+      "x-ratelimit-remaining": "59",
+      "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 60),
+    }));
     upstream = refusing.server;
     const config = parseConfig(
       {
@@ -112,7 +116,9 @@ describe("cardinality attack through the gateway", () => {
 
     const answered = [...statuses].filter(([s]) => s > 0).reduce((n, [, c]) => n + c, 0);
     const added = seriesCount(after) - seriesBefore;
-    console.log(`cardinality attack: ${ATTACK} requests, answered ${answered}, statuses ${JSON.stringify(Object.fromEntries(statuses))}, minimo_* series ${seriesBefore} -> ${seriesCount(half)} after ${ATTACK / 2} -> ${seriesCount(after)} (+${added}), heap growth after GC ${(heapGrowth / 1048576).toFixed(1)} MiB`);
+    console.log(
+      `cardinality attack: ${ATTACK} requests, answered ${answered}, statuses ${JSON.stringify(Object.fromEntries(statuses))}, minimo_* series ${seriesBefore} -> ${seriesCount(half)} after ${ATTACK / 2} -> ${seriesCount(after)} (+${added}), heap growth after GC ${(heapGrowth / 1048576).toFixed(1)} MiB`,
+    );
 
     expect(statuses.get(-1) ?? 0).toBe(0);
     expect(answered).toBe(ATTACK);

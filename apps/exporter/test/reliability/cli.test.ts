@@ -47,7 +47,11 @@ describe("bad config through the CLI", () => {
     ["bad key format", { ...base, keys: [ok, { name: "bad", key_env: "MINIMO_KEY_BAD" }] }, /^keys\[1\]\.key_env: .*MINIMO_KEY_BAD is not a Minimo API key/],
     ["bad inline key format", { ...base, keys: [{ name: "inline", key: `mn-${SECRET}` }] }, /^keys\[0\]\.key: .*not a Minimo API key/],
     ["missing env var", { ...base, keys: [ok, { name: "gone", key_env: "MINIMO_KEY_NOT_SET" }] }, /^keys\[1\]\.key_env: environment variable MINIMO_KEY_NOT_SET is not set$/],
-    ["unreadable key file", { ...base, keys: [ok, { name: "dir", key_file: "a-directory.key" }] }, /^keys\[1\]\.key_file: cannot read .*a-directory\.key \(it is a directory, not a regular file\)$/],
+    [
+      "unreadable key file",
+      { ...base, keys: [ok, { name: "dir", key_file: "a-directory.key" }] },
+      /^keys\[1\]\.key_file: cannot read .*a-directory\.key \(it is a directory, not a regular file\)$/,
+    ],
     ["missing key file", { ...base, keys: [{ name: "nofile", key_file: "nope.key" }] }, /^keys\[0\]\.key_file: cannot read .*nope\.key \(ENOENT\)$/],
     ["duplicate alias", { ...base, keys: [ok, { name: "production", key_env: "MINIMO_KEY_OTHER" }] }, /^keys\[1\]\.name: duplicate key name "production"/],
     ["bad URL", { ...base, upstream: "ftp://api.minimo.it", keys: [ok] }, /^upstream: must be an http\(s\) URL/],
@@ -112,7 +116,13 @@ describe("a running CLI process, at debug level", () => {
   afterAll(() => sim?.close());
 
   it("prints no canary through traffic, a failed and a good SIGHUP reload, and SIGTERM", async () => {
-    const good = { upstream: sim.url, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, log_level: "debug", probe: { min_interval_seconds: 0 }, keys: [ok, { name: "other", key_env: "MINIMO_KEY_OTHER" }] };
+    const good = {
+      upstream: sim.url,
+      listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+      log_level: "debug",
+      probe: { min_interval_seconds: 0 },
+      keys: [ok, { name: "other", key_env: "MINIMO_KEY_OTHER" }],
+    };
     const file = write("running", good);
     const run = spawnCli(["--config", file], env);
     try {

@@ -172,7 +172,9 @@ describe("upstream faults", () => {
     const after = await probedUp("expired", 0);
     await faults({ nonJsonErrors: true, errorRate: 1, errorStatus: 500 });
     expect((await call(KEY["demo-readonly"]!)).body).toMatch(/<h1>500<\/h1>/);
-    expect((sample(after, "minimo_api_unauthorized_total", { key: "expired" }) ?? 0) - (sample(before, "minimo_api_unauthorized_total", { key: "expired" }) ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(
+      (sample(after, "minimo_api_unauthorized_total", { key: "expired" }) ?? 0) - (sample(before, "minimo_api_unauthorized_total", { key: "expired" }) ?? 0),
+    ).toBeGreaterThanOrEqual(1);
     expect(log.lines.filter((l) => l.includes('"level":50'))).toEqual([]); // no error-level log: nothing broke
   });
 });

@@ -16,7 +16,9 @@ const SOCKETS = 1030;
 /** This process's own soft descriptor limit (Linux), which must leave room for the client side. */
 function ownFdLimit(): number {
   try {
-    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const line = readFileSync("/proc/self/limits", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("Max open files"));
     return Number(line?.split(/\s{2,}/)[1] ?? Number.POSITIVE_INFINITY);
   } catch {
     return 0;
@@ -59,7 +61,11 @@ describe("descriptor exhaustion", () => {
       expect(sample(text, "minimo_gateway_open_connections")).toBe(512);
       expect(output.stdout.split("\n").filter((l) => l.includes("gateway.max_connections reached"))).toHaveLength(1);
       for (const s of sockets) s.destroy();
-      await eventually(async () => (await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` } })).status === 200, 10_000, "gateway serving again");
+      await eventually(
+        async () => (await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` } })).status === 200,
+        10_000,
+        "gateway serving again",
+      );
       child.kill("SIGTERM");
       expect((await exited).code).toBe(0);
     } finally {
@@ -73,47 +79,57 @@ describe("descriptor exhaustion", () => {
 describe("descriptor exhaustion through the metrics listener", () => {
   const SLOW = 500;
   const roomyHere = ownFdLimit() >= SLOW + 200;
-  it.skipIf(!roomyHere)(`${SLOW} slow connections to the metrics listener under ulimit -n 512: the gateway and /healthz keep answering, the cap is counted and logged once`, { timeout: 180_000 }, async () => {
-    ensureBuilt();
-    const sim = await startSim({ port: 0 });
-    const dir = mkdtempSync(join(tmpdir(), "exporter-fd-web-"));
-    const file = join(dir, "exporter.yaml");
-    // Within the README's budget for 512 descriptors: 128 + 2 × 32 + web.max_connections 64 (default).
-    writeFileSync(file, `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\ngateway: { max_connections: 128, upstream_max_sockets: 32 }\nprobe: { operations: [] }\nkeys:\n  - { name: a, key_env: K }\n`);
-    const child = spawn("bash", ["-c", `ulimit -n 512 && exec "${process.execPath}" "${BIN}" --config "${file}"`], {
-      env: { PATH: process.env.PATH, K: demoKeys[0]!.key },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const output = { stdout: "", stderr: "" };
-    const exited = collect(child, 170_000, output);
-    const sockets: net.Socket[] = [];
-    try {
-      await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
-      const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
-      const port = Number(new URL(started.metrics).port);
-      for (let i = 0; i < SLOW; i++) {
-        const s = net.connect(port, "127.0.0.1");
-        s.on("error", () => undefined);
-        s.on("connect", () => s.write("GET /api/keys HTTP/1.1\r\nhost: 127.0.0.1\r\n"));
-        sockets.push(s);
-        if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+  it.skipIf(!roomyHere)(
+    `${SLOW} slow connections to the metrics listener under ulimit -n 512: the gateway and /healthz keep answering, the cap is counted and logged once`,
+    { timeout: 180_000 },
+    async () => {
+      ensureBuilt();
+      const sim = await startSim({ port: 0 });
+      const dir = mkdtempSync(join(tmpdir(), "exporter-fd-web-"));
+      const file = join(dir, "exporter.yaml");
+      // Within the README's budget for 512 descriptors: 128 + 2 × 32 + web.max_connections 64 (default).
+      writeFileSync(
+        file,
+        `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\ngateway: { max_connections: 128, upstream_max_sockets: 32 }\nprobe: { operations: [] }\nkeys:\n  - { name: a, key_env: K }\n`,
+      );
+      const child = spawn("bash", ["-c", `ulimit -n 512 && exec "${process.execPath}" "${BIN}" --config "${file}"`], {
+        env: { PATH: process.env.PATH, K: demoKeys[0]!.key },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output = { stdout: "", stderr: "" };
+      const exited = collect(child, 170_000, output);
+      const sockets: net.Socket[] = [];
+      try {
+        await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
+        const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
+        const port = Number(new URL(started.metrics).port);
+        for (let i = 0; i < SLOW; i++) {
+          const s = net.connect(port, "127.0.0.1");
+          s.on("error", () => undefined);
+          s.on("connect", () => s.write("GET /api/keys HTTP/1.1\r\nhost: 127.0.0.1\r\n"));
+          sockets.push(s);
+          if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+        }
+        await eventually(() => sockets.filter((s) => s.destroyed).length >= SLOW - 64, 30_000, "connections past the cap closed");
+        const gateway = await fetch(`${started.gateway}/public/v1/custom-fields`, {
+          headers: { authorization: `Bearer ${demoKeys[0]!.key}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        expect(gateway.status).toBe(200);
+        const health = await fetch(started.metrics.replace(/\/metrics$/, "/healthz"), { signal: AbortSignal.timeout(10_000) });
+        expect(health.status).toBe(200);
+        const text = await (await fetch(started.metrics, { signal: AbortSignal.timeout(10_000) })).text();
+        expect(sample(text, "minimo_exporter_web_rejected_connections_total")).toBeGreaterThanOrEqual(SLOW - 64);
+        expect(sample(text, "minimo_exporter_web_open_connections")).toBeLessThanOrEqual(64);
+        const capLines = output.stdout.split("\n").filter((l) => l.includes("web.max_connections reached"));
+        expect(capLines).toHaveLength(1);
+        child.kill("SIGTERM");
+        expect((await exited).code).toBe(0);
+      } finally {
+        for (const s of sockets) s.destroy();
+        child.kill("SIGKILL");
+        await sim.close();
       }
-      await eventually(() => sockets.filter((s) => s.destroyed).length >= SLOW - 64, 30_000, "connections past the cap closed");
-      const gateway = await fetch(`${started.gateway}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${demoKeys[0]!.key}` }, signal: AbortSignal.timeout(10_000) });
-      expect(gateway.status).toBe(200);
-      const health = await fetch(started.metrics.replace(/\/metrics$/, "/healthz"), { signal: AbortSignal.timeout(10_000) });
-      expect(health.status).toBe(200);
-      const text = await (await fetch(started.metrics, { signal: AbortSignal.timeout(10_000) })).text();
-      expect(sample(text, "minimo_exporter_web_rejected_connections_total")).toBeGreaterThanOrEqual(SLOW - 64);
-      expect(sample(text, "minimo_exporter_web_open_connections")).toBeLessThanOrEqual(64);
-      const capLines = output.stdout.split("\n").filter((l) => l.includes("web.max_connections reached"));
-      expect(capLines).toHaveLength(1);
-      child.kill("SIGTERM");
-      expect((await exited).code).toBe(0);
-    } finally {
-      for (const s of sockets) s.destroy();
-      child.kill("SIGKILL");
-      await sim.close();
-    }
-  });
+    },
+  );
 });

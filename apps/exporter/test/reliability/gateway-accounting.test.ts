@@ -35,7 +35,9 @@ describe("nothing is forwarded behind an answer that ends the connection", () =>
     expect(statusLines(got)).toEqual(["431"]);
     await eventually(async () => sample(await metrics(exporter), "minimo_gateway_in_flight_requests") === 0, 5000, "in flight back to 0");
     const text = await metrics(exporter);
-    console.log(`behind a 431: 20 POSTs pipelined, ${upstream.forwarded} forwarded, ${sumOf(text, "minimo_api_requests_total")} counted as requests, ${sumOf(text, "minimo_api_request_errors_total")} as errors`);
+    console.log(
+      `behind a 431: 20 POSTs pipelined, ${upstream.forwarded} forwarded, ${sumOf(text, "minimo_api_requests_total")} counted as requests, ${sumOf(text, "minimo_api_request_errors_total")} as errors`,
+    );
     expect(upstream.forwarded).toBe(0);
     expect(sumOf(text, "minimo_api_requests_total")).toBe(0);
     expect(sumOf(text, "minimo_api_request_errors_total")).toBe(0);
@@ -68,7 +70,9 @@ describe("only what the client was sent is counted", () => {
   // already counted the upstream's 200.
   it("a repeated Connection header from the upstream: relayed as 200 without the fields it names, counted once as 200", async () => {
     const upstream = await rawUpstream((_head, socket) => {
-      socket.write("HTTP/1.1 200 OK\r\nconnection: keep-alive\r\nconnection: x-hop\r\nx-hop: private\r\nx-end: kept\r\nset-cookie: a=1\r\nset-cookie: b=2\r\ncontent-length: 2\r\n\r\n{}");
+      socket.write(
+        "HTTP/1.1 200 OK\r\nconnection: keep-alive\r\nconnection: x-hop\r\nx-hop: private\r\nx-end: kept\r\nset-cookie: a=1\r\nset-cookie: b=2\r\ncontent-length: 2\r\n\r\n{}",
+      );
     });
     const { exporter } = await exporterFor(upstream.url);
     const answer = await get(exporter);
@@ -107,7 +111,12 @@ describe("minimo_gateway_open_connections with gateway.tls", () => {
     const dir = tempDir();
     const cert = selfSigned(dir, "gateway");
     const config = parseConfig(
-      { upstream: upstream.url, listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }, gateway: { tls: { cert_file: "gateway.pem", key_file: "gateway-key.pem" } }, keys: [{ name: "app", key_env: "K", probe: { operations: [] } }] },
+      {
+        upstream: upstream.url,
+        listen: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" },
+        gateway: { tls: { cert_file: "gateway.pem", key_file: "gateway-key.pem" } },
+        keys: [{ name: "app", key_env: "K", probe: { operations: [] } }],
+      },
       { K: KEY },
       { baseDir: dir },
     );
@@ -155,7 +164,9 @@ describe("a key removed by a reload while its request is in flight", () => {
     release();
     expect((await answer).status).toBe(401);
     expect(sample(await metrics(exporter), "minimo_api_requests_total", { key: "unknown", code: "401" })).toBe(1);
-    const keys = (await (await fetch(`${exporter.consoleUrl}api/keys`)).json()) as { keys: { alias: string; totals: { requests: number; unauthorized: number }; callers: number }[] };
+    const keys = (await (await fetch(`${exporter.consoleUrl}api/keys`)).json()) as {
+      keys: { alias: string; totals: { requests: number; unauthorized: number }; callers: number }[];
+    };
     const unknown = keys.keys.find((k) => k.alias === "unknown");
     expect(unknown).toMatchObject({ totals: { requests: 1, unauthorized: 1 }, callers: 1 });
     const callers = (await (await fetch(`${exporter.consoleUrl}api/keys/unknown/callers`)).json()) as { callers: { count: number; unauthorized: number }[] };
@@ -174,8 +185,18 @@ describe("requests cut by the drain timeout", () => {
       res.write("[");
     });
     const { exporter, log } = await exporterFor(upstream.url, { gateway: { drain_timeout_seconds: 0.3 } }, "info");
-    const waiting = Array.from({ length: 3 }, () => get(exporter).then((a) => a.status, () => "cut"));
-    const relaying = fetch(`${exporter.gatewayUrl}/public/v1/contacts`, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.text()).then(() => "whole", () => "cut");
+    const waiting = Array.from({ length: 3 }, () =>
+      get(exporter).then(
+        (a) => a.status,
+        () => "cut",
+      ),
+    );
+    const relaying = fetch(`${exporter.gatewayUrl}/public/v1/contacts`, { headers: { authorization: `Bearer ${KEY}` } })
+      .then((r) => r.text())
+      .then(
+        () => "whole",
+        () => "cut",
+      );
     await eventually(() => upstream.forwarded === 4, 5000, "4 requests forwarded");
     await exporter.close();
     expect(await Promise.all([...waiting, relaying])).toEqual(["cut", "cut", "cut", "cut"]);
@@ -212,7 +233,10 @@ describe("CONNECT", () => {
   it("pipelined behind a request in flight: that request's answer comes first, then the 400", async () => {
     const upstream = await httpUpstream((_req, res) => setTimeout(() => res.end("{}"), 200));
     const { exporter } = await exporterFor(upstream.url);
-    const got = await rawExchange(exporter, `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\nCONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`);
+    const got = await rawExchange(
+      exporter,
+      `GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\n\r\nCONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443\r\n\r\n`,
+    );
     expect(statusLines(got)).toEqual(["200", "400"]);
     const text = await metrics(exporter);
     expect(sample(text, "minimo_api_requests_total", { key: "app", code: "200" })).toBe(1);

@@ -61,7 +61,9 @@ describe("pipelining", () => {
     const { exporter } = await exporterFor(upstream.url);
     const got = await rawExchange(exporter, request().repeat(500));
     const statuses = [...got.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]);
-    console.log(`pipelining: 500 sent, ${upstream.forwarded} forwarded, upstream peak ${upstream.peakActive} request(s) and ${upstream.peakConnections} connection(s) at once, answers ${statuses.length}`);
+    console.log(
+      `pipelining: 500 sent, ${upstream.forwarded} forwarded, upstream peak ${upstream.peakActive} request(s) and ${upstream.peakConnections} connection(s) at once, answers ${statuses.length}`,
+    );
     expect(upstream.peakActive).toBe(1);
     expect(upstream.peakConnections).toBe(1);
     expect(upstream.forwarded).toBe(16);
@@ -100,7 +102,11 @@ describe("bounds", () => {
   it("gateway.upstream_max_sockets bounds the upstream connections; every request is still answered", async () => {
     const upstream = await httpUpstream((_req, res) => setTimeout(() => res.end("{}"), 50));
     const { exporter } = await exporterFor(upstream.url, { gateway: { upstream_max_sockets: 3 } });
-    const answers = await Promise.all(Array.from({ length: 30 }, () => fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${KEY}`, connection: "close" } }).then((r) => r.status)));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${KEY}`, connection: "close" } }).then((r) => r.status),
+      ),
+    );
     expect(answers).toEqual(Array(30).fill(200));
     expect(upstream.peakConnections).toBeLessThanOrEqual(3);
   });
@@ -174,10 +180,12 @@ describe("the gateway's own answers", () => {
     const agent = new http.Agent({ keepAlive: true });
     onCleanUp(async () => agent.destroy());
     const answer = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-      http.get(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${KEY}` }, agent }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode!, connection: res.headers.connection });
-      }).on("error", reject);
+      http
+        .get(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${KEY}` }, agent }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, connection: res.headers.connection });
+        })
+        .on("error", reject);
     });
     await eventually(() => upstream.forwarded === 1, 5000, "request forwarded");
     const closing = exporter.close();

@@ -104,11 +104,15 @@ describe("gateway robustness", () => {
       req.on("end", () => res.end(JSON.stringify({ received })));
     };
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${exporter.gatewayUrl}/public/v1/contacts`, { method: "POST", headers: { ...AUTH, "content-type": "application/octet-stream" }, agent: false }, (res) => {
-        let text = "";
-        res.on("data", (d) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode!, text }));
-      });
+      const req = http.request(
+        `${exporter.gatewayUrl}/public/v1/contacts`,
+        { method: "POST", headers: { ...AUTH, "content-type": "application/octet-stream" }, agent: false },
+        (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve({ status: res.statusCode!, text }));
+        },
+      );
       req.on("error", reject);
       body.pipe(req);
     });
@@ -206,7 +210,9 @@ describe("the sandbox's drop fault through the gateway", () => {
   it("answers a clean 502 for each dropped upstream connection and its sockets return to baseline", async () => {
     sim.control.setFaults({ dropRate: 1 });
     const answers = await Promise.all(
-      Array.from({ length: 30 }, () => fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { ...AUTH, connection: "close" } }).then(async (r) => ({ status: r.status, body: await r.json() }))),
+      Array.from({ length: 30 }, () =>
+        fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { ...AUTH, connection: "close" } }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ),
     );
     for (const a of answers) expect(a).toMatchObject({ status: 502, body: { error: { code: "bad_gateway" } } });
     sim.control.clearFaults();
@@ -274,10 +280,12 @@ describe("close (SIGTERM) with requests in flight", () => {
     };
     const agent = new http.Agent({ keepAlive: true });
     const header = new Promise<string | undefined>((resolve, reject) => {
-      http.get(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: AUTH, agent }, (res) => {
-        res.resume();
-        resolve(res.headers.connection);
-      }).on("error", reject);
+      http
+        .get(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: AUTH, agent }, (res) => {
+          res.resume();
+          resolve(res.headers.connection);
+        })
+        .on("error", reject);
     });
     await new Promise((r) => setTimeout(r, 100));
     const closed = exporter.close();

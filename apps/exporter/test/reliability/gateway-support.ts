@@ -108,7 +108,11 @@ export async function exporterFor(upstream: string, extra: object = {}, level = 
 export const port = (exporter: RunningExporter) => Number(new URL(exporter.gatewayUrl).port);
 export const metrics = (exporter: RunningExporter) => fetch(exporter.metricsUrl).then((r) => r.text());
 export const get = (exporter: RunningExporter, key = KEY) =>
-  fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${key}` } }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.text() }));
+  fetch(`${exporter.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${key}` } }).then(async (r) => ({
+    status: r.status,
+    headers: r.headers,
+    body: await r.text(),
+  }));
 
 /** Sends raw bytes on a new connection and collects what comes back until the server closes it (or `ms`). */
 export async function rawExchange(exporter: RunningExporter, bytes: string, ms = 10_000): Promise<string> {

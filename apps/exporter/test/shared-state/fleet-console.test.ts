@@ -40,7 +40,8 @@ describe.skipIf(redisMissing !== undefined)("the console over several replicas",
     });
   const api = async (e: RunningExporter) => (await (await fetch(`${e.consoleUrl}api/keys`)).json()) as Api;
   const row = (body: Api, alias: string) => body.keys.find((k) => k.alias === alias)!;
-  const callers = async (e: RunningExporter) => ((await (await fetch(`${e.consoleUrl}api/keys/old/callers`)).json()) as Callers).callers.map((c) => `${c.userAgent} ${c.count}`).sort();
+  const callers = async (e: RunningExporter) =>
+    ((await (await fetch(`${e.consoleUrl}api/keys/old/callers`)).json()) as Callers).callers.map((c) => `${c.userAgent} ${c.count}`).sort();
   const send = async (e: RunningExporter, key: string, userAgent: string, n: number) => {
     for (let i = 0; i < n; i++) {
       const res = await fetch(`${e.gatewayUrl}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${key}`, "user-agent": userAgent } });
@@ -93,10 +94,14 @@ describe.skipIf(redisMissing !== undefined)("the console over several replicas",
     // Traffic during the outage is counted where it landed and joins the merged view after.
     await send(b, DEMO["demo-full"]!, "app/1", 2);
     await redis.start();
-    await eventually(async () => {
-      const body = await api(a);
-      return body.fleet?.scope === "fleet" && body.fleet.replicas === 2 && row(body, "production").totals.requests === 10;
-    }, 20_000, "merged again");
+    await eventually(
+      async () => {
+        const body = await api(a);
+        return body.fleet?.scope === "fleet" && body.fleet.replicas === 2 && row(body, "production").totals.requests === 10;
+      },
+      20_000,
+      "merged again",
+    );
     // Stays at 10 over further exchanges: nothing is added twice.
     await new Promise((r) => setTimeout(r, 6000));
     expect(row(await api(a), "production").totals.requests).toBe(10);

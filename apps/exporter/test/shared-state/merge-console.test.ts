@@ -6,7 +6,15 @@ import { BUCKET_MS, snapshotOf } from "../../src/console/usage.js";
 import { countsOfExport, mergeCallerTables, sumCounts } from "../../src/shared-state/merge-console.js";
 
 const row = (address: string, userAgent: string, count: number, lastSeen: string, lastOperation = "GET /a"): CallerRow => ({
-  address, userAgent, count, countError: 0, unauthorized: count, forbidden: 0, lastOperation, firstSeen: lastSeen, lastSeen,
+  address,
+  userAgent,
+  count,
+  countError: 0,
+  unauthorized: count,
+  forbidden: 0,
+  lastOperation,
+  firstSeen: lastSeen,
+  lastSeen,
 });
 const table = (callers: CallerRow[], capacity = 20, evictions = 0): CallerTable => ({ alias: "old", capacity, evictions, callers });
 

@@ -42,7 +42,9 @@ export async function startRedis(extra: string[] = []): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "redis-"));
   let child: ChildProcess | undefined;
   const start = async () => {
-    const c = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    const c = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, ...extra], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child = c;
     await new Promise<void>((resolve, reject) => {
       let out = "";

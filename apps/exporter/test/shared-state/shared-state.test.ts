@@ -123,7 +123,10 @@ describe("state.redis_url in the config", () => {
   it.each([
     [{ redis_url: "http://127.0.0.1:6379" }, 'state.redis_url: expected a redis:// or rediss:// URL, got the scheme "http:"'],
     [{ redis_url: "not a url" }, "state.redis_url: expected a URL like redis://host:6379 or rediss://host:6380, got text that is not a URL"],
-    [{ redis_url: `redis://:${PASSWORD}@127.0.0.1:6379` }, "state.redis_url: holds a password; put it in an environment variable or a file and name that in state.redis_password_env or state.redis_password_file"],
+    [
+      { redis_url: `redis://:${PASSWORD}@127.0.0.1:6379` },
+      "state.redis_url: holds a password; put it in an environment variable or a file and name that in state.redis_password_env or state.redis_password_file",
+    ],
     [{ redis_url: "redis://127.0.0.1", redis_password_env: "NOPE" }, "state.redis_password_env: environment variable NOPE is not set"],
     [{ redis_password_env: "REDIS_PASSWORD" }, "state.redis_password_env: needs state.redis_url"],
     [{ redis_url: "redis://127.0.0.1", redis_password_env: "REDIS_PASSWORD", redis_password_file: "/x" }, "state: set one of redis_password_env or redis_password_file, not both"],

@@ -64,13 +64,16 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
     const run = r.run;
     await eventually(() => run.output.stdout.includes("exporter started"), 20_000, `${r.id} start`);
   };
-  const api = async (r: Replica) => (await (await fetch(`http://127.0.0.1:${r.metrics}/api/keys`)).json()) as {
-    fleet: { scope: string; replicas: number };
-    keys: { alias: string; totals: { requests: number; unauthorized: number }; perMinute: { requests: number[] } }[];
-  };
+  const api = async (r: Replica) =>
+    (await (await fetch(`http://127.0.0.1:${r.metrics}/api/keys`)).json()) as {
+      fleet: { scope: string; replicas: number };
+      keys: { alias: string; totals: { requests: number; unauthorized: number }; perMinute: { requests: number[] } }[];
+    };
   const totals = async (r: Replica) => Object.fromEntries((await api(r)).keys.map((k) => [k.alias, k.totals.requests]));
   const callers = async (r: Replica) =>
-    ((await (await fetch(`http://127.0.0.1:${r.metrics}/api/keys/old/callers`)).json()) as { callers: { userAgent: string; count: number }[] }).callers.map((c) => `${c.userAgent} ${c.count}`).sort();
+    ((await (await fetch(`http://127.0.0.1:${r.metrics}/api/keys/old/callers`)).json()) as { callers: { userAgent: string; count: number }[] }).callers
+      .map((c) => `${c.userAgent} ${c.count}`)
+      .sort();
 
   async function burst(rounds: number, during?: () => Promise<void>) {
     const one = async (alias: string, key: string, userAgent: string) => {
@@ -89,7 +92,12 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
     };
     const traffic = (async () => {
       for (let i = 0; i < rounds; i++) {
-        await Promise.all([one("production", KEYS.production, "app/1"), one("production", KEYS.production, "worker/2"), one("old", KEYS.old, `cron/${i % 3}`), one("unknown", UNKNOWN, "scanner/1")]);
+        await Promise.all([
+          one("production", KEYS.production, "app/1"),
+          one("production", KEYS.production, "worker/2"),
+          one("old", KEYS.old, `cron/${i % 3}`),
+          one("unknown", UNKNOWN, "scanner/1"),
+        ]);
         await new Promise((r) => setTimeout(r, 25));
       }
     })();
@@ -98,7 +106,14 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
 
   beforeAll(async () => {
     ensureBuilt();
-    sim = await startSim({ port: 0, log: (line) => simLog.push(line), keys: [{ name: "p", key: KEYS.production, permissions: ["*"] }, { name: "o", key: KEYS.old, permissions: ["*"], revoked: true }] });
+    sim = await startSim({
+      port: 0,
+      log: (line) => simLog.push(line),
+      keys: [
+        { name: "p", key: KEYS.production, permissions: ["*"] },
+        { name: "o", key: KEYS.old, permissions: ["*"], revoked: true },
+      ],
+    });
     redis = await startRedis();
     dir = mkdtempSync(join(tmpdir(), "fleet-"));
     writeFileSync(
@@ -145,27 +160,47 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
     prometheusUrl = `http://127.0.0.1:${promPort}`;
     writeFileSync(
       join(dir, "prometheus.yml"),
-      stringify({ global: { scrape_interval: "1s", scrape_timeout: "900ms" }, scrape_configs: [{ job_name: "minimo", static_configs: [{ targets: replicas.map((r) => `127.0.0.1:${r.metrics}`) }] }] }),
+      stringify({
+        global: { scrape_interval: "1s", scrape_timeout: "900ms" },
+        scrape_configs: [{ job_name: "minimo", static_configs: [{ targets: replicas.map((r) => `127.0.0.1:${r.metrics}`) }] }],
+      }),
     );
-    prometheus = spawn("prometheus", [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "prom")}`, `--web.listen-address=127.0.0.1:${promPort}`, "--log.level=warn"], { stdio: "ignore" });
-    await eventually(async () => {
-      try {
-        const up = (await (await fetch(`${prometheusUrl}/api/v1/query?query=up`)).json()) as { data: { result: { value: [number, string] }[] } };
-        return up.data.result.length === 3 && up.data.result.every((r) => r.value[1] === "1");
-      } catch {
-        return false;
-      }
-    }, 20_000, "Prometheus scraping the three replicas");
-    await eventually(async () => {
-      try {
-        return (await fetch(`${front}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${UNKNOWN}` } })).status === 401;
-      } catch {
-        return false;
-      }
-    }, 10_000, "haproxy up");
+    prometheus = spawn(
+      "prometheus",
+      [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "prom")}`, `--web.listen-address=127.0.0.1:${promPort}`, "--log.level=warn"],
+      { stdio: "ignore" },
+    );
+    await eventually(
+      async () => {
+        try {
+          const up = (await (await fetch(`${prometheusUrl}/api/v1/query?query=up`)).json()) as { data: { result: { value: [number, string] }[] } };
+          return up.data.result.length === 3 && up.data.result.every((r) => r.value[1] === "1");
+        } catch {
+          return false;
+        }
+      },
+      20_000,
+      "Prometheus scraping the three replicas",
+    );
+    await eventually(
+      async () => {
+        try {
+          return (await fetch(`${front}/public/v1/custom-fields`, { headers: { authorization: `Bearer ${UNKNOWN}` } })).status === 401;
+        } catch {
+          return false;
+        }
+      },
+      10_000,
+      "haproxy up",
+    );
     // That probe request counted as unknown: the client counts it too.
     got.set("unknown", 1);
-    for (const r of replicas) await eventually(async () => sample(await (await fetch(`http://127.0.0.1:${r.metrics}/metrics`)).text(), "minimo_exporter_state_backend_up") === 1, 10_000, `${r.id} on Redis`);
+    for (const r of replicas)
+      await eventually(
+        async () => sample(await (await fetch(`http://127.0.0.1:${r.metrics}/metrics`)).text(), "minimo_exporter_state_backend_up") === 1,
+        10_000,
+        `${r.id} on Redis`,
+      );
   }, 120_000);
 
   afterAll(async () => {
@@ -202,20 +237,28 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
     expect(degraded).toBe(true);
     expect(gatewayErrors).toBe(0);
     const expected = Object.fromEntries([...got].sort());
-    await eventually(async () => {
-      for (const r of replicas) {
-        const body = await api(r);
-        if (body.fleet.scope !== "fleet" || body.fleet.replicas !== 3) return false;
-        const t = await totals(r);
-        if (t.production !== expected.production || t.old !== expected.old || t.unknown !== expected.unknown) return false;
-      }
-      return true;
-    }, 30_000, `every replica shows ${JSON.stringify(expected)} (failures excluded: ${failures})`);
+    await eventually(
+      async () => {
+        for (const r of replicas) {
+          const body = await api(r);
+          if (body.fleet.scope !== "fleet" || body.fleet.replicas !== 3) return false;
+          const t = await totals(r);
+          if (t.production !== expected.production || t.old !== expected.old || t.unknown !== expected.unknown) return false;
+        }
+        return true;
+      },
+      30_000,
+      `every replica shows ${JSON.stringify(expected)} (failures excluded: ${failures})`,
+    );
     const oldCallers = [...callersSeen].map(([ua, n]) => `${ua} ${n}`).sort();
     for (const r of replicas) {
       const body = await api(r);
       // The windowed series (the last hour) equals the totals: nothing counted twice, nothing lost.
-      for (const k of body.keys) expect(k.perMinute.requests.reduce((a, b) => a + b, 0), `${r.id} ${k.alias}`).toBe(expected[k.alias] ?? 0);
+      for (const k of body.keys)
+        expect(
+          k.perMinute.requests.reduce((a, b) => a + b, 0),
+          `${r.id} ${k.alias}`,
+        ).toBe(expected[k.alias] ?? 0);
       expect(await callers(r)).toEqual(oldCallers);
     }
   }, 180_000);
@@ -260,14 +303,19 @@ describe.skipIf(redisMissing !== undefined || haproxyMissing !== undefined || pr
   }, 20_000);
 
   it("posture facts survive a restart of every replica", async () => {
-    const lastUsed = async (r: Replica) => sample(await (await fetch(`http://127.0.0.1:${r.metrics}/metrics`)).text(), "minimo_key_last_used_timestamp_seconds", { key: "production" });
+    const lastUsed = async (r: Replica) =>
+      sample(await (await fetch(`http://127.0.0.1:${r.metrics}/metrics`)).text(), "minimo_key_last_used_timestamp_seconds", { key: "production" });
     // The replicas agree on the latest use any of them saw (the merge keeps the latest).
     let before: number | undefined;
-    await eventually(async () => {
-      const seen = await Promise.all(replicas.map(lastUsed));
-      before = seen[0];
-      return seen.every((v) => v === before);
-    }, 15_000, "every replica learned the last use");
+    await eventually(
+      async () => {
+        const seen = await Promise.all(replicas.map(lastUsed));
+        before = seen[0];
+        return seen.every((v) => v === before);
+      },
+      15_000,
+      "every replica learned the last use",
+    );
     expect(before).toBeGreaterThan(0);
     for (const r of replicas) {
       r.run!.child.kill("SIGKILL");

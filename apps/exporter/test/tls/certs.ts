@@ -27,8 +27,11 @@ export function tempDir(prefix = "exporter-tls-"): string {
 export function selfSigned(dir: string, name = "cert", cn = "localhost"): TestCert {
   const cert = join(dir, `${name}.pem`);
   const key = join(dir, `${name}-key.pem`);
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${cn}`,
-    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${cn}`, "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert],
+    { stdio: "ignore" },
+  );
   return { dir, cert, key, pem: readFileSync(cert) };
 }
 
@@ -38,15 +41,30 @@ export function expired(dir: string, name = "expired"): TestCert {
   mkdirSync(join(ca, "db"), { recursive: true });
   writeFileSync(join(ca, "db", "index.txt"), "");
   writeFileSync(join(ca, "db", "serial"), "01\n");
-  writeFileSync(join(ca, "ca.cnf"), [
-    "[ca]", "default_ca = d", "[d]", `database = ${join(ca, "db", "index.txt")}`, `serial = ${join(ca, "db", "serial")}`,
-    `new_certs_dir = ${join(ca, "db")}`, "default_md = sha256", "policy = p", "[p]", "commonName = supplied", "",
-  ].join("\n"));
+  writeFileSync(
+    join(ca, "ca.cnf"),
+    [
+      "[ca]",
+      "default_ca = d",
+      "[d]",
+      `database = ${join(ca, "db", "index.txt")}`,
+      `serial = ${join(ca, "db", "serial")}`,
+      `new_certs_dir = ${join(ca, "db")}`,
+      "default_md = sha256",
+      "policy = p",
+      "[p]",
+      "commonName = supplied",
+      "",
+    ].join("\n"),
+  );
   const key = join(dir, `${name}-key.pem`);
   const cert = join(dir, `${name}.pem`);
   const csr = join(ca, "req.csr");
   execFileSync("openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", key, "-out", csr], { stdio: "ignore" });
-  execFileSync("openssl", ["ca", "-batch", "-config", join(ca, "ca.cnf"), "-selfsign", "-keyfile", key, "-in", csr, "-out", cert,
-    "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    ["ca", "-batch", "-config", join(ca, "ca.cnf"), "-selfsign", "-keyfile", key, "-in", csr, "-out", cert, "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"],
+    { stdio: "ignore" },
+  );
   return { dir, cert, key, pem: readFileSync(cert) };
 }

@@ -13,9 +13,7 @@ export function bodyRequiredStep(doc: SpecDocument, op: Operation): RequestHandl
   return (req, res, next) => {
     // Bytes counted by the JSON parser when it ran; else what the headers declare.
     const counted = facts(res).bodyBytes;
-    const sent = counted !== undefined
-      ? counted > 0
-      : req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+    const sent = counted !== undefined ? counted > 0 : req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
     if (sent) next();
     else next(problem("/body", "is required", "required.openapi.validation"));
   };

@@ -27,7 +27,14 @@ export function depthBounds(doc: SpecDocument, op: Operation): Map<string, numbe
 
 // Paths are parent links, spelled out only for a problem or a bound lookup near the root, so a
 // body nested hundreds of thousands of levels deep (JSON.parse accepts it) costs linear time.
-interface Frame { value: unknown; key?: string; parent?: Frame; length: number; level: number; bound?: { frame: Frame; max: number } }
+interface Frame {
+  value: unknown;
+  key?: string;
+  parent?: Frame;
+  length: number;
+  level: number;
+  bound?: { frame: Frame; max: number };
+}
 
 function pathOf(frame: Frame | undefined): string[] {
   const at: string[] = [];

@@ -7,7 +7,12 @@ import { expressParamName, operationObject, type Operation, type SpecDocument } 
 import { deref } from "../spec-ref.js";
 import { problem } from "./problem.js";
 
-interface IntegerParam { name: string; in: "path" | "query"; minimum?: number; maximum?: number }
+interface IntegerParam {
+  name: string;
+  in: "path" | "query";
+  minimum?: number;
+  maximum?: number;
+}
 
 const DECIMAL = /^-?[0-9]+$/;
 
@@ -18,8 +23,7 @@ function integerParams(doc: SpecDocument, op: Operation): IntegerParam[] {
     const param = deref(doc, p as Record<string, unknown>);
     const schema = deref(doc, param?.schema as Record<string, unknown> | undefined);
     if (!param || schema?.type !== "integer" || (param.in !== "path" && param.in !== "query")) return [];
-    return [{ name: String(param.name), in: param.in, minimum: schema.minimum as number | undefined,
-      maximum: schema.maximum as number | undefined }];
+    return [{ name: String(param.name), in: param.in, minimum: schema.minimum as number | undefined, maximum: schema.maximum as number | undefined }];
   });
 }
 

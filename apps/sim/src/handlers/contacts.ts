@@ -41,15 +41,22 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 /** The contact as the API shows it (snake_case, no sandbox-only fields). */
 export function contactView(c: ContactRecord) {
   return {
-    id: c.id, email: c.email, phone: c.phone, status: c.status, source: c.source, custom_fields: c.custom_fields,
-    company: c.company, deleted: c.deleted, external_id: c.external_id, external_connection_id: c.external_connection_id,
+    id: c.id,
+    email: c.email,
+    phone: c.phone,
+    status: c.status,
+    source: c.source,
+    custom_fields: c.custom_fields,
+    company: c.company,
+    deleted: c.deleted,
+    external_id: c.external_id,
+    external_connection_id: c.external_connection_id,
   };
 }
 
 /** Upsert; `byPhone` false is the legacy behaviour (match by email only). */
 export function upsert(state: SimState, body: ContactBody, byPhone: boolean): ContactRecord {
-  const match = (body.email ? state.findByEmail(body.email) : undefined)
-    ?? (byPhone && body.phone ? state.findByPhone(body.phone) : undefined);
+  const match = (body.email ? state.findByEmail(body.email) : undefined) ?? (byPhone && body.phone ? state.findByPhone(body.phone) : undefined);
   const c = match ?? state.newContact();
   applyContact(c, body);
   return c;

@@ -6,8 +6,7 @@ import { paginate } from "./paginate.js";
 import type { HandlerTable } from "./types.js";
 
 function view(f: CustomFieldRecord) {
-  return { id: f.id, key: f.key, displayName: f.displayName, type: f.type, category: f.category, visibility: f.visibility,
-    source: f.source };
+  return { id: f.id, key: f.key, displayName: f.displayName, type: f.type, category: f.category, visibility: f.visibility, source: f.source };
 }
 
 export const customFieldHandlers: HandlerTable = {
@@ -28,8 +27,7 @@ export const customFieldHandlers: HandlerTable = {
   },
 
   createCustomField(req, res, ctx) {
-    const body = req.body as { key: string; displayName?: string; display_name?: string; type: string; category?: string;
-      options?: string[] };
+    const body = req.body as { key: string; displayName?: string; display_name?: string; type: string; category?: string; options?: string[] };
     const key = body.key.toUpperCase();
     // The older pages' `display_name` is the same label as the newer `displayName`.
     const displayName = body.displayName ?? body.display_name;
@@ -46,7 +44,11 @@ export const customFieldHandlers: HandlerTable = {
       return;
     }
     const f = ctx.state.addCustomField({
-      key, displayName, type: body.type, category: body.category ?? null, source: "Manual",
+      key,
+      displayName,
+      type: body.type,
+      category: body.category ?? null,
+      source: "Manual",
       ...(body.options ? { options: body.options } : {}),
     });
     res.status(201).json({ data: view(f) });

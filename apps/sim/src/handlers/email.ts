@@ -20,8 +20,7 @@ export function templateStats(t: EmailTemplateRecord) {
 }
 
 /** Finds a sendable template and checks its variables; answers the error itself and returns undefined. */
-export function sendableTemplate(ctx: SimContext, res: Response, id: string | number,
-  customFields: Record<string, unknown> | undefined): EmailTemplateRecord | undefined {
+export function sendableTemplate(ctx: SimContext, res: Response, id: string | number, customFields: Record<string, unknown> | undefined): EmailTemplateRecord | undefined {
   const t = ctx.state.findEmailTemplate(id);
   if (!t) {
     sendError(res, ctx.faults, 404, { error: { code: "template_not_found", message: "Template not found" } });
@@ -31,8 +30,7 @@ export function sendableTemplate(ctx: SimContext, res: Response, id: string | nu
   // it is the documented generic validation_error, naming the field.
   if (t.status !== "active") {
     sendError(res, ctx.faults, 422, {
-      error: { code: "validation_error", message: `Template ${String(id)} is ${t.status}; only active templates can be sent`,
-        details: { field: "templateId" } },
+      error: { code: "validation_error", message: `Template ${String(id)} is ${t.status}; only active templates can be sent`, details: { field: "templateId" } },
     });
     return undefined;
   }
@@ -59,15 +57,21 @@ export const emailHandlers: HandlerTable = {
     const id = ctx.state.nextEmailId();
     const failed = body.to.toLowerCase().endsWith(FAILING_DOMAIN);
     ctx.state.emails.set(id, {
-      id, status: failed ? "failed" : "sent", to: body.to, subject: body.subject ?? "",
-      messageId: failed ? null : `0100sim-${id.toLowerCase()}`, sentAt: new Date(ctx.now()).toISOString(),
-      opened: false, firstOpenAt: null, clickCount: 0, firstClickAt: null,
+      id,
+      status: failed ? "failed" : "sent",
+      to: body.to,
+      subject: body.subject ?? "",
+      messageId: failed ? null : `0100sim-${id.toLowerCase()}`,
+      sentAt: new Date(ctx.now()).toISOString(),
+      opened: false,
+      firstOpenAt: null,
+      clickCount: 0,
+      firstClickAt: null,
       failureReason: failed ? "Recipient mailbox rejected the message (sandbox: fail.test domain)" : null,
     });
     const e = ctx.state.emails.get(id)!;
     res.status(200).json({
-      data: { id, status: e.status, messageId: e.messageId, statsUrl: `/public/v1/emails/${id}/stats`,
-        ...(failed ? { failureReason: e.failureReason } : {}) },
+      data: { id, status: e.status, messageId: e.messageId, statsUrl: `/public/v1/emails/${id}/stats`, ...(failed ? { failureReason: e.failureReason } : {}) },
     });
   },
 
@@ -92,10 +96,21 @@ export const emailHandlers: HandlerTable = {
   },
 
   listEmailTemplates(req, res, ctx) {
-    res.status(200).json(paginate(req, ctx.state.emailTemplates.map((t) => ({
-      id: t.id, name: t.name, subject: t.subject, status: t.status, category: t.category, variables: t.variables,
-      created: t.created, updated: t.updated,
-    }))));
+    res.status(200).json(
+      paginate(
+        req,
+        ctx.state.emailTemplates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          subject: t.subject,
+          status: t.status,
+          category: t.category,
+          variables: t.variables,
+          created: t.created,
+          updated: t.updated,
+        })),
+      ),
+    );
   },
 
   sendEmailTemplate(req, res, ctx) {

@@ -9,5 +9,9 @@ export type { Handler, HandlerTable } from "./types.js";
 
 /** Every handler by operationId. */
 export const handlers: HandlerTable = {
-  ...contactHandlers, ...customFieldHandlers, ...emailHandlers, ...whatsappHandlers, ...legacyHandlers,
+  ...contactHandlers,
+  ...customFieldHandlers,
+  ...emailHandlers,
+  ...whatsappHandlers,
+  ...legacyHandlers,
 };

@@ -12,6 +12,11 @@ export function paginate<T>(req: Request, items: readonly T[]) {
   const totalPages = Math.max(1, Math.ceil(total / limit));
   return {
     data: items.slice((page - 1) * limit, page * limit),
-    page, limit, total, totalPages, hasNext: page < totalPages, hasPrev: page > 1,
+    page,
+    limit,
+    total,
+    totalPages,
+    hasNext: page < totalPages,
+    hasPrev: page > 1,
   };
 }

@@ -5,10 +5,16 @@ import { sendError } from "../errors.js";
 import { paginate } from "./paginate.js";
 import type { HandlerTable } from "./types.js";
 
-export interface WhatsappSendBody { recipient: string; template: { name: string } }
+export interface WhatsappSendBody {
+  recipient: string;
+  template: { name: string };
+}
 
 export function listTemplates(req: Request, ctx: SimContext) {
-  return paginate(req, ctx.state.whatsappTemplates.map((t) => ({ ...t })));
+  return paginate(
+    req,
+    ctx.state.whatsappTemplates.map((t) => ({ ...t })),
+  );
 }
 
 /** Records the send; answers the error itself and returns false when the template can't be sent. */
@@ -16,13 +22,14 @@ export function sendTemplate(ctx: SimContext, res: Response, body: WhatsappSendB
   const t = ctx.state.whatsappTemplates.find((x) => x.name === body.template.name);
   if (t?.status !== "APPROVED") {
     sendError(res, ctx.faults, 422, {
-      error: { code: "template_not_approved", message: `Template ${body.template.name} is not approved`,
-        details: { field: "template.name" } },
+      error: { code: "template_not_approved", message: `Template ${body.template.name} is not approved`, details: { field: "template.name" } },
     });
     return false;
   }
   ctx.state.whatsappMessages.push({
-    id: ctx.state.whatsappMessages.length + 1, recipient: body.recipient, template: t.name,
+    id: ctx.state.whatsappMessages.length + 1,
+    recipient: body.recipient,
+    template: t.name,
     at: new Date(ctx.now()).toISOString(),
   });
   return true;

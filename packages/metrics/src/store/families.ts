@@ -102,35 +102,55 @@ export function registerStoreFamilies(registry: Registry, store: MetricsStore): 
   };
   const counterTable = (name: string, help: string, table: CounterTable<string>) => {
     const values = tableValues(table);
-    return new StoreFamily(name, help, "counter", values, (out, n) => serializeCounterTable(out, n, store, table), () => table.clear(), none,
-      tableSharedValues(table, values));
+    return new StoreFamily(
+      name,
+      help,
+      "counter",
+      values,
+      (out, n) => serializeCounterTable(out, n, store, table),
+      () => table.clear(),
+      none,
+      tableSharedValues(table, values),
+    );
   };
 
-  const statusCounter = (name: string, help: string, column: number) => new StoreFamily(name, help, "counter",
-    () => {
-      const out: Value[] = [];
-      for (const row of store.rows()) {
-        const value = store.statusCounts[row * 3 + column]!;
-        if (row !== UNKNOWN_ROW || value > 0) out.push({ value, labels: { key: store.keyLabel[row]! } });
-      }
-      return out;
-    },
-    (out, n) => serializeStatusCounter(out, n, store, column),
-    () => { for (let i = column; i < store.statusCounts.length; i += 3) store.statusCounts[i] = 0; },
-    none);
+  const statusCounter = (name: string, help: string, column: number) =>
+    new StoreFamily(
+      name,
+      help,
+      "counter",
+      () => {
+        const out: Value[] = [];
+        for (const row of store.rows()) {
+          const value = store.statusCounts[row * 3 + column]!;
+          if (row !== UNKNOWN_ROW || value > 0) out.push({ value, labels: { key: store.keyLabel[row]! } });
+        }
+        return out;
+      },
+      (out, n) => serializeStatusCounter(out, n, store, column),
+      () => {
+        for (let i = column; i < store.statusCounts.length; i += 3) store.statusCounts[i] = 0;
+      },
+      none,
+    );
 
-  const gauge = (name: string, help: string, column: number) => new StoreFamily(name, help, "gauge",
-    () => {
-      const out: Value[] = [];
-      for (const row of store.order) {
-        const value = store.budget.value(row, column);
-        if (!Number.isNaN(value)) out.push({ value, labels: { key: store.keyLabel[row]! } });
-      }
-      return out;
-    },
-    (out, n) => serializeBudgetGauge(out, n, store, column),
-    () => store.budget.clearValues(),
-    settle);
+  const gauge = (name: string, help: string, column: number) =>
+    new StoreFamily(
+      name,
+      help,
+      "gauge",
+      () => {
+        const out: Value[] = [];
+        for (const row of store.order) {
+          const value = store.budget.value(row, column);
+          if (!Number.isNaN(value)) out.push({ value, labels: { key: store.keyLabel[row]! } });
+        }
+        return out;
+      },
+      (out, n) => serializeBudgetGauge(out, n, store, column),
+      () => store.budget.clearValues(),
+      settle,
+    );
 
   const h = store.duration;
   // splay: prom-client's `get()` merges the series' labels into each bucket's; its text path keeps them apart.
@@ -156,12 +176,16 @@ export function registerStoreFamilies(registry: Registry, store: MetricsStore): 
     }
     return out;
   };
-  const duration: StoreFamily = new StoreFamily(N.REQUEST_DURATION_SECONDS, N.REQUEST_DURATION_SECONDS_HELP, "histogram",
+  const duration: StoreFamily = new StoreFamily(
+    N.REQUEST_DURATION_SECONDS,
+    N.REQUEST_DURATION_SECONDS_HELP,
+    "histogram",
     histogramValues(true),
     (out, n) => serializeHistogram(out, n, h),
     () => h.clear(),
     none,
-    histogramValues(false));
+    histogramValues(false),
+  );
 
   const families = [
     counterTable(N.REQUESTS_TOTAL, N.REQUESTS_TOTAL_HELP, store.requests),

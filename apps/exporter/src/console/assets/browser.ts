@@ -56,13 +56,36 @@ export function consoleBrowser(keyTableView: typeof KeyTableViewFactory): void {
                 ? '<p class="bad">Acceptance expired ' + esc(f.acceptanceExpired.until) + ": " + esc(f.acceptanceExpired.reason) + "</p>"
                 : "";
             return (
-              '<li><span class="chip f-' + esc(f.severity) + '">' + esc(f.severity) + "</span> <strong>" + esc(f.finding) + "</strong>: " + esc(f.summary) + note +
-              '<p class="fix">' + esc(f.fix) + '</p><dl class="evidence">' + ev + "</dl></li>"
+              '<li><span class="chip f-' +
+              esc(f.severity) +
+              '">' +
+              esc(f.severity) +
+              "</span> <strong>" +
+              esc(f.finding) +
+              "</strong>: " +
+              esc(f.summary) +
+              note +
+              '<p class="fix">' +
+              esc(f.fix) +
+              '</p><dl class="evidence">' +
+              ev +
+              "</dl></li>"
             );
           })
           .join("");
         const pending = r.pending.map((p) => '<li class="muted">' + esc(p.finding) + ": " + esc(p.summary) + "</li>").join("");
-        return '<details class="posture" data-alias="' + esc(k.alias) + '"><summary>' + esc(k.alias) + " — " + r.findings.length + " finding(s)</summary><ul>" + items + pending + "</ul></details>";
+        return (
+          '<details class="posture" data-alias="' +
+          esc(k.alias) +
+          '"><summary>' +
+          esc(k.alias) +
+          " — " +
+          r.findings.length +
+          " finding(s)</summary><ul>" +
+          items +
+          pending +
+          "</ul></details>"
+        );
       })
       .join("");
     $("findings").innerHTML = html || '<p class="muted">No findings among the keys shown.</p>';
@@ -104,16 +127,39 @@ export function consoleBrowser(keyTableView: typeof KeyTableViewFactory): void {
         const rows = t.callers
           .map(
             (c) =>
-              '<tr><td class="ua">' + esc(c.address) + '</td><td class="ua">' + esc(c.userAgent) + "</td><td>" + (c.clientId ? esc(c.clientId) : '<span class="muted">—</span>') +
-              '</td><td class="num">' + fmt(c.count) + (c.countError ? ' <span class="muted">(at least ' + fmt(c.count - c.countError) + ")</span>" : "") + '</td><td class="num">' + fmt(c.unauthorized) + '</td><td class="num">' + fmt(c.forbidden) +
-              "</td><td>" + esc(c.lastOperation) + "</td><td>" + esc(ago(c.firstSeen)) + "</td><td>" + esc(ago(c.lastSeen)) + "</td></tr>",
+              '<tr><td class="ua">' +
+              esc(c.address) +
+              '</td><td class="ua">' +
+              esc(c.userAgent) +
+              "</td><td>" +
+              (c.clientId ? esc(c.clientId) : '<span class="muted">—</span>') +
+              '</td><td class="num">' +
+              fmt(c.count) +
+              (c.countError ? ' <span class="muted">(at least ' + fmt(c.count - c.countError) + ")</span>" : "") +
+              '</td><td class="num">' +
+              fmt(c.unauthorized) +
+              '</td><td class="num">' +
+              fmt(c.forbidden) +
+              "</td><td>" +
+              esc(c.lastOperation) +
+              "</td><td>" +
+              esc(ago(c.firstSeen)) +
+              "</td><td>" +
+              esc(ago(c.lastSeen)) +
+              "</td></tr>",
           )
           .join("");
         return (
-          '<table class="callers" data-alias="' + esc(k.alias) + '"><caption>Callers rejected with key <strong>' + esc(k.alias) + "</strong>" +
-          (t.evictions > 0 ? " (top " + t.capacity + "; " + fmt(t.evictions) + " lighter callers not kept)" : "") + "</caption>" +
+          '<table class="callers" data-alias="' +
+          esc(k.alias) +
+          '"><caption>Callers rejected with key <strong>' +
+          esc(k.alias) +
+          "</strong>" +
+          (t.evictions > 0 ? " (top " + t.capacity + "; " + fmt(t.evictions) + " lighter callers not kept)" : "") +
+          "</caption>" +
           '<thead><tr><th scope="col">address</th><th scope="col">User-Agent</th><th scope="col">client id presented</th><th scope="col" class="num">rejected</th><th scope="col" class="num">401</th><th scope="col" class="num">403</th><th scope="col">last operation</th><th scope="col">first seen</th><th scope="col">last seen</th></tr></thead><tbody>' +
-          rows + "</tbody></table>"
+          rows +
+          "</tbody></table>"
         );
       })
       .join("");

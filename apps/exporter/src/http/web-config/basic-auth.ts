@@ -60,7 +60,11 @@ export interface BasicAuth {
 /** Answers 401 with the challenge the toolkit sends. */
 export function sendUnauthorized(res: ServerResponse): void {
   const body = "Unauthorized\n";
-  res.writeHead(401, { "www-authenticate": 'Basic realm="minimo-exporter", charset="UTF-8"', "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.writeHead(401, {
+    "www-authenticate": 'Basic realm="minimo-exporter", charset="UTF-8"',
+    "content-type": "text/plain; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

@@ -39,10 +39,12 @@ export async function createListeners(config: ExporterConfig, webConfigFile: str
   // web.allowed_hosts is re-read on reload.
   const loopbackListener = isLoopbackName(config.listen.metrics.host);
   let hosts: HostPolicy = { loopbackListener, ...(config.web.allowedHosts ? { allowedHosts: config.web.allowedHosts } : {}) };
-  const withHeaders = (handler: http.RequestListener): http.RequestListener => (req, res) => {
-    for (const [name, value] of Object.entries(web?.headers ?? {})) res.setHeader(name, value);
-    handler(req, res);
-  };
+  const withHeaders =
+    (handler: http.RequestListener): http.RequestListener =>
+    (req, res) => {
+      for (const [name, value] of Object.entries(web?.headers ?? {})) res.setHeader(name, value);
+      handler(req, res);
+    };
   return {
     gatewayServer: (handler) => createWebServer(handler, gatewayMaterial),
     metricsServer: (handler) => createWebServer(withHeaders(guardHost(protect(handler, auth), () => hosts)), web?.tls),

@@ -48,7 +48,14 @@ export async function loadWebConfig(path: string, now = Date.now(), opts: ReadOp
   const t = parsed.data.tls_server_config;
   let tls: TlsMaterial | undefined;
   if (t) {
-    const files = { certFile: t.cert_file, keyFile: t.key_file, clientCaFile: t.client_ca_file, clientAuthType: t.client_auth_type, minVersion: t.min_version, maxVersion: t.max_version };
+    const files = {
+      certFile: t.cert_file,
+      keyFile: t.key_file,
+      clientCaFile: t.client_ca_file,
+      clientAuthType: t.client_auth_type,
+      minVersion: t.min_version,
+      maxVersion: t.max_version,
+    };
     const contents = await readRegularFiles(tlsFilePaths(files, dirname(file)), opts);
     tls = loadTlsMaterial(files, dirname(file), `${FIELD} tls_server_config`, problems, now, lookupIn(contents));
   }

@@ -24,7 +24,10 @@ export const webConfigSchema = z.strictObject({
   http_server_config: z.strictObject({ headers: z.record(z.string(), z.string()).optional() }).optional(),
   basic_auth_users: z
     .record(
-      z.string().min(1).refine((u) => !u.includes(":"), { message: "a user name must not contain ':'" }),
+      z
+        .string()
+        .min(1)
+        .refine((u) => !u.includes(":"), { message: "a user name must not contain ':'" }),
       z.string().regex(BCRYPT, { message: "must be a bcrypt hash ($2y$10$...), not a plain password" }),
     )
     .optional(),

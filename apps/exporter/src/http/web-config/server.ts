@@ -28,7 +28,7 @@ const FIRST_REQUEST_TIMER = Symbol("firstRequestTimer");
 type Tracked = Socket & { [FIRST_REQUEST_TIMER]?: NodeJS.Timeout };
 
 /** The accepted TCP socket under a request: for HTTPS the TLS socket's parent. */
-export const rawSocket = (req: http.IncomingMessage): Socket => ((req.socket as Socket & { _parent?: Socket | null })._parent ?? req.socket);
+export const rawSocket = (req: http.IncomingMessage): Socket => (req.socket as Socket & { _parent?: Socket | null })._parent ?? req.socket;
 
 function destroySocket(socket: Socket): void {
   socket.destroy();

@@ -4,7 +4,9 @@ import { DAY_MS, day, type Judge } from "./context.js";
 
 /** Permissions of operations that change or send something (every non-GET operation's), from the spec. */
 export const WRITE_PERMISSIONS: ReadonlySet<string> = new Set(
-  OPERATIONS.filter((o) => o.method.toUpperCase() !== "GET").map((o) => o.permission).filter((p): p is string => typeof p === "string"),
+  OPERATIONS.filter((o) => o.method.toUpperCase() !== "GET")
+    .map((o) => o.permission)
+    .filter((p): p is string => typeof p === "string"),
 );
 const MAX_CLIENT_SIDE_DAYS = 90;
 

@@ -95,7 +95,10 @@ export class FileStateStore implements PostureStore {
       renameSync(this.#file, aside);
       this.#logger.warn({ file: this.#file, keptAs: aside, problem: read.problem }, "posture state file unreadable; moved aside, starting fresh");
     } catch (err) {
-      this.#logger.warn({ file: this.#file, problem: read.problem, code: (err as NodeJS.ErrnoException).code }, "posture state file unreadable and cannot be moved aside; starting fresh");
+      this.#logger.warn(
+        { file: this.#file, problem: read.problem, code: (err as NodeJS.ErrnoException).code },
+        "posture state file unreadable and cannot be moved aside; starting fresh",
+      );
     }
     return emptyData();
   }
@@ -126,9 +129,11 @@ export class FileStateStore implements PostureStore {
 
   flush(): Promise<void> {
     // One write at a time; a flush asked for during a write runs after it with fresher data.
-    this.#writing = this.#writing.then(() => this.#write()).catch((err: NodeJS.ErrnoException) => {
-      this.#logger.warn({ file: this.#file, code: err.code ?? "error" }, "posture state not written; retrying at the next interval");
-    });
+    this.#writing = this.#writing
+      .then(() => this.#write())
+      .catch((err: NodeJS.ErrnoException) => {
+        this.#logger.warn({ file: this.#file, code: err.code ?? "error" }, "posture state not written; retrying at the next interval");
+      });
     return this.#writing;
   }
 

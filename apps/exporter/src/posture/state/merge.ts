@@ -19,7 +19,9 @@ function mergeKey(a: KeyUsage, b: KeyUsage): KeyUsage {
     const mine = baseline[caller];
     baseline[caller] = mine ? { firstSeen: Math.min(mine.firstSeen, e.firstSeen), lastSeen: Math.max(mine.lastSeen, e.lastSeen) } : { ...e };
   }
-  const kept = Object.entries(baseline).sort((x, y) => y[1].lastSeen - x[1].lastSeen).slice(0, BASELINE_SIZE);
+  const kept = Object.entries(baseline)
+    .sort((x, y) => y[1].lastSeen - x[1].lastSeen)
+    .slice(0, BASELINE_SIZE);
   const rotation = new Map<string, KeyUsage["rotationCallers"][number]>();
   for (const c of [...a.rotationCallers, ...b.rotationCallers]) {
     const id = `${c.address} ${c.userAgent}`;
