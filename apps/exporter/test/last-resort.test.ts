@@ -70,7 +70,7 @@ function startCli(upstream: string, fault: "exception" | "rejection", drainSecon
     `upstream: ${upstream}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
       `gateway: { drain_timeout_seconds: ${drainSeconds} }\nkeys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
   );
-  const child = spawn(process.execPath, ["--import", FAULT, BIN, "--config", file], {
+  const child = spawn(process.execPath, ["--import", FAULT, BIN, "--config", file, "--storage.path", join(dir, "state")], {
     env: { PATH: process.env.PATH, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info", MINIMO_TEST_FAULT: fault },
     stdio: ["ignore", "pipe", "pipe"],
   });

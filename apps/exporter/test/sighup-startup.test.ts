@@ -29,7 +29,7 @@ describe("SIGHUP during start-up", () => {
     );
     const marker = join(dir, "loading");
     const gate = join(dir, "go");
-    const child = spawn(process.execPath, ["--import", SLOW_LOAD, BIN, "--config", file], {
+    const child = spawn(process.execPath, ["--import", SLOW_LOAD, BIN, "--config", file, "--storage.path", join(dir, "state")], {
       env: {
         PATH: process.env.PATH,
         ...demoEnv,

@@ -27,7 +27,7 @@ describe("minimo-exporter process signals", () => {
       keys.map((k) => `  - { name: ${k}, key_env: ${k === "alpha" ? "MINIMO_KEY_DEMO_FULL" : "MINIMO_KEY_DEMO_READONLY"} }\n`).join("");
     writeFileSync(file, config(["alpha", "beta"]));
 
-    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file], {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file, "--storage.path", join(dir, "state")], {
       env: { ...process.env, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -73,7 +73,7 @@ describe("minimo-exporter process signals", () => {
       `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n` +
         `keys:\n  - { name: alpha, key_env: MINIMO_KEY_DEMO_FULL }\n`,
     );
-    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file], {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "fixtures/run-cli.ts"), "--config", file, "--storage.path", join(dir, "state")], {
       env: { ...process.env, ...demoEnv, MINIMO_EXPORTER_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -142,7 +142,7 @@ describe.skipIf(!enabled)("bad certificates and web config files are config erro
     expect(await main(["--check-config", file], check.io)).toBe(2);
     expect(check.err).toEqual([`gateway.tls.cert_file: the certificate in ${join(dir, "expired.pem")} expired on 2020-01-02T00:00:00.000Z`]);
     const start = io(env);
-    expect(await main(["--config", file], start.io)).toBe(2);
+    expect(await main(["--config", file, "--storage.path", join(dir, "state")], start.io)).toBe(2);
     expect(start.err.join("\n")).toContain("expired on 2020-01-02");
   });
 
@@ -156,7 +156,7 @@ describe.skipIf(!enabled)("bad certificates and web config files are config erro
     expect(await main(["--check-config", file, "--web.config.file", join(dir, "web.yml")], t.io)).toBe(2);
     expect(t.err).toEqual([`--web.config.file tls_server_config.cert_file: the certificate in ${join(dir, "expired.pem")} expired on 2020-01-02T00:00:00.000Z`]);
     const start = io({ K: DEMO["demo-full"] });
-    expect(await main(["--config", file, "--web.config.file", join(dir, "web.yml")], start.io)).toBe(2);
+    expect(await main(["--config", file, "--web.config.file", join(dir, "web.yml"), "--storage.path", join(dir, "state")], start.io)).toBe(2);
   });
 
   it.each([

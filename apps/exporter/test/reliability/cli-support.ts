@@ -1,7 +1,8 @@
 // Runs the real CLI (bin/minimo-exporter.js -> dist/) as a child process. dist/ is rebuilt
 // first when it is missing or older than src/ (`npx vitest run` does not build; `npm test` does).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,6 +28,13 @@ export function ensureBuilt(): void {
   });
 }
 
+/** `args`, plus a fresh state directory when the CLI will serve and none is given: its default,
+ * `data/` in the working directory, would land in the repository. */
+function withStorage(args: string[]): string[] {
+  if (!args.includes("--config") || args.includes("--storage.path") || args[0] === "lint") return args;
+  return [...args, "--storage.path", mkdtempSync(join(tmpdir(), "exporter-state-"))];
+}
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -37,7 +45,7 @@ export interface CliResult {
 /** Runs the CLI to completion (killed after `timeoutMs`). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<CliResult> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...withStorage(args)], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     collect(child, timeoutMs).then(resolveRun, reject);
   });
 }
@@ -59,7 +67,7 @@ export function collect(child: ChildProcess, timeoutMs: number, sink?: { stdout:
 
 /** Starts the CLI and leaves it running; `output` fills as it prints. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...withStorage(args)], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output = { stdout: "", stderr: "" };
   const exited = collect(child, 60_000, output);
   return { child, output, exited };
