@@ -183,7 +183,7 @@ describe.skipIf(skipWithout(prometheusBin, "end-to-end test against a real Prome
   });
 
   it("returns data for every dashboard query", async () => {
-    // Probe calls are not app traffic (issue 12), so the request rate the budget panels divide by
+    // Probe calls are not app traffic, so the request rate the budget panels divide by
     // comes from these calls alone. A series is born at its first value: let Prometheus scrape the
     // first call before making the others, or the panels' plain rate() sees no increase.
     expect(await viaGateway(env.E2E_FULL, "GET", "/public/v1/custom-fields")).toBe(200);

@@ -1,4 +1,4 @@
-// Issue 5's promise: within 15 s of `npm start`, /metrics shows per-key counts, non-zero
+// The README's promise: within 15 s of `npm start`, /metrics shows per-key counts, non-zero
 // 401/403/429 for the keys built for them, and the remaining budget of every demo key the API
 // accepts (the expired and revoked keys only ever get 401s, which carry no budget of theirs).
 import { demoKeys } from "@minimo/sim";
@@ -58,7 +58,7 @@ describe("npm start demo", () => {
     expect(sample(text, "minimo_key_up", { key: "demo-expired" })).toBe(0);
   });
 
-  it("never shows a demo key's secret on /metrics or the landing page", async () => {
+  it("never shows a demo key's secret on /metrics or the key console", async () => {
     const landing = await (await fetch(`${demo.consoleUrl}api/keys`)).text();
     for (const k of demoKeys) {
       const secret = k.key.slice(k.key.indexOf("-", 3) + 1);

@@ -1,5 +1,5 @@
 // Scenario 6: gateway throughput and added latency at fixed connections (autocannon), against a
-// bare node:http reverse proxy with no metrics (issue 15's baseline), the same bare proxy on an
+// bare node:http reverse proxy with no metrics (the baseline the gateway's goal is set against), the same bare proxy on an
 // undici Pool (the gateway's own upstream client: the floor), direct requests, and nginx.
 // The upstream is a node:http stand-in (the sandbox runs on express, ≈ 5k req/s here, which would
 // cap every variant and hide the differences being measured).

@@ -1,5 +1,5 @@
 // Scenario 8: the gateway's latency while the metrics listener of the same process is flooded
-// with wrong basic-auth passwords (issue 23: 213 wrong passwords in 15 s took the gateway's
+// with wrong basic-auth passwords (an adversarial test: 213 wrong passwords in 15 s took the gateway's
 // median from 4.8 ms to 1,610 ms while bcrypt ran on the event loop). A light, paced load on the
 // gateway (one request every 10 ms on a keep-alive connection: latency, not throughput) in
 // interleaved rounds without and with the flood; the ratio of the medians is the figure.

@@ -58,7 +58,7 @@ fill();
 // A scrape settles deferred work (pending counts, kept headers); what it leaves behind counts.
 // The text is the scrape's answer, not what the store keeps: it is dropped and the reading taken
 // one macrotask later, since the awaited render's value stays reachable until the current task
-// ends. (Before issue 15 the ~650 B per key of text was counted in every variant, pulling every
+// ends. (Measured the older way, the ~650 B per key of text was counted in every variant, pulling every
 // ratio towards 1.)
 const bytes = (await render()).length;
 await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,4 +1,4 @@
-// The client's per-attempt time limits share one timer per client (issue 15 item 3).
+// The client's per-attempt time limits share one timer per client, not one per attempt.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DeadlineQueue } from "../src/deadlines.js";
 

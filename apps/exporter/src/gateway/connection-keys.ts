@@ -1,4 +1,4 @@
-// Key identification cached per client connection (issue 15: the gateway's hot path).
+// Key identification cached per client connection (the gateway's hot path: a connection repeats its Authorization header).
 import type { Socket } from "node:net";
 import { bearerToken, type KeyMatcher } from "./key-matcher.js";
 

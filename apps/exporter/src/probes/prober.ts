@@ -44,7 +44,7 @@ export interface ProberDeps {
   coordinator?: ProbeCoordinator;
 }
 
-/** What the landing page shows about a key's probes. */
+/** What the key console shows about a key's probes. */
 export interface ProbeStatus {
   up?: boolean;
   lastSuccessAt?: number;

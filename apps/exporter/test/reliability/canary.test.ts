@@ -1,7 +1,7 @@
 // Canary secrets: keys whose secrets spell CANARY are configured (env and file), presented through
 // the gateway as valid, invalid, expired, revoked and unconfigured keys, probed through upstream
 // faults, rotated and reloaded, and fed to a failing reload. No CANARY may then appear in
-// /metrics, the landing page, any log line at debug level, a gateway answer, an error message or
+// /metrics, the key console, any log line at debug level, a gateway answer, an error message or
 // a dump of the config — nor in the posture state directory, its findings or `lint` output.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

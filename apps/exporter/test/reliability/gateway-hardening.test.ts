@@ -1,4 +1,4 @@
-// What an adversarial test of the gateway broke (issue 16), each case scripted on loopback and
+// What an adversarial test of the gateway broke, each case scripted on loopback and
 // pinned: statuses the gateway cannot relay, pipelining floods, connection and upstream-socket
 // bounds, the drain, header floods, keys removed mid-request, and raw upstream bytes in logs.
 import http from "node:http";
