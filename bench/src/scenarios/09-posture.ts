@@ -7,7 +7,7 @@ import { Service } from "../proc.js";
 import { configuredKey } from "../workers/keys.js";
 
 export async function run(): Promise<void> {
-  heading("8", "Key posture: gateway req/s with posture on vs off");
+  heading("9", "Key posture: gateway req/s with posture on vs off");
   const connections = 10;
   const duration = size(1, 4);
   const path = "/public/v1/custom-fields";
@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
     const variants: Variant[] = targets.map(([name, url]) => ({ name, run: async () => (await load({ url: `${url}${path}`, connections, duration, headers: server })).reqPerSec }));
     const rps = await interleave(variants);
     ratioLine({
-      scenario: "8",
+      scenario: "9",
       what: "gateway req/s, posture on vs off",
       candidate: { name: "posture on", value: rps.get("posture on")! },
       baseline: { name: "posture off", value: rps.get("posture off")! },
