@@ -3,13 +3,14 @@
 // an info log line per (alias, caller) when first seen, then at most once a minute while it
 // continues. Memory is constant: a fixed number of tables (configured aliases + `unknown`), each
 // of a fixed capacity, and a per-alias budget of new-caller log lines under a flood.
-import { isApiKeyFormat, redactApiKeys } from "@minimo/client";
+import { isApiKeyFormat } from "@minimo/client";
 import type { Logger } from "pino";
 import { UNKNOWN_KEY_ALIAS } from "../config/defaults.js";
 import { replaceUnsafe } from "../logging/unsafe-text.js";
 import { bearerToken } from "../gateway/key-matcher.js";
 import { callerAddress, compileTrust, type TrustFn } from "./client-address.js";
 import { SpaceSaving } from "./space-saving.js";
+import { cleanUserAgent } from "./user-agent.js";
 import type { CallerRequest, CallerRow, CallerTable, RejectionHook } from "./types.js";
 
 /** Callers kept per alias. */
@@ -18,7 +19,6 @@ export const CALLERS_PER_KEY = 20;
 export const RELOG_MS = 60_000;
 /** New-caller log lines per alias per minute; the rest are counted and reported on the next line. */
 export const NEW_CALLER_LINES_PER_MINUTE = 10;
-const MAX_USER_AGENT = 200;
 
 interface Caller {
   address: string;
@@ -49,12 +49,6 @@ export interface CallerTrackerOptions {
   /** Wall clock in ms; tests pass a fake. Default `Date.now`. */
   now?: () => number;
 }
-
-const cleanUserAgent = (ua: string | undefined): string => {
-  if (ua === undefined || ua === "") return "(none)";
-  // Masked before it is cut, so a key at the edge cannot survive half-visible.
-  return replaceUnsafe(redactApiKeys(ua)).slice(0, MAX_USER_AGENT);
-};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

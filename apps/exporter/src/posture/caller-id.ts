@@ -3,7 +3,6 @@
 // client upgrade is not a new caller; another network or another program is.
 import { isIPv4, isIPv6 } from "node:net";
 import { redactApiKeys } from "@minimo/client";
-import { replaceUnsafe } from "../logging/unsafe-text.js";
 
 /** `203.0.113.7` -> `203.0.113.0/24`; `2001:db8:1:2::5` -> `2001:db8:1::/48`. */
 export function networkOf(address: string): string {
@@ -35,10 +34,4 @@ export function productToken(userAgent: string | undefined): string {
 
 export function callerId(address: string, userAgent: string | undefined): string {
   return `${networkOf(address)} ${productToken(userAgent)}`;
-}
-
-/** A User-Agent (or Origin) fit for evidence: masked, control characters replaced, cut to 200 characters. */
-export function cleanUserAgent(ua: string | undefined): string {
-  if (ua === undefined || ua === "") return "(none)";
-  return replaceUnsafe(redactApiKeys(ua)).slice(0, 200);
 }
