@@ -28,31 +28,51 @@ const roomy = ownFdLimit() >= SOCKETS + 200;
 if (!roomy && process.env.CI) throw new Error(`fd-limit test: this process may open only ${ownFdLimit()} descriptors; raise ulimit -n above ${SOCKETS + 200}`);
 if (!roomy) console.warn(`skipping the fd-limit test: this process may open only ${ownFdLimit()} descriptors (needs ${SOCKETS + 200})`);
 
+/** The built CLI under `ulimit -n limit` with `yaml` as its config (one key, `a`); resolves once it has started. */
+async function startUnderUlimit(limit: number, yaml: string) {
+  const dir = mkdtempSync(join(tmpdir(), "exporter-fd-"));
+  const file = join(dir, "exporter.yaml");
+  writeFileSync(file, `${yaml}keys:\n  - { name: a, key_env: K }\n`);
+  const child = spawn("bash", ["-c", `ulimit -n ${limit} && exec "${process.execPath}" "${BIN}" --config "${file}" --storage.path "${join(dir, "state")}"`], {
+    env: { PATH: process.env.PATH, K: demoKeys[0]!.key },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output = { stdout: "", stderr: "" };
+  const exited = collect(child, 170_000, output);
+  try {
+    await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
+  return { child, output, exited, started };
+}
+
+/** `count` connections to `port` that each send `head` and never finish their request. */
+async function halfSent(port: number, count: number, head: string): Promise<net.Socket[]> {
+  const sockets: net.Socket[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = net.connect(port, "127.0.0.1");
+    s.on("error", () => undefined);
+    s.on("connect", () => s.write(head));
+    sockets.push(s);
+    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
+  }
+  return sockets;
+}
+
 describe("descriptor exhaustion", () => {
   it.skipIf(!roomy)(`${SOCKETS} half-sent requests under ulimit -n 1024: /healthz and /metrics keep answering`, { timeout: 180_000 }, async () => {
     ensureBuilt();
     const sim = await startSim({ port: 0 });
-    const dir = mkdtempSync(join(tmpdir(), "exporter-fd-"));
-    const file = join(dir, "exporter.yaml");
-    writeFileSync(file, `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\nkeys:\n  - { name: a, key_env: K }\n`);
-    const child = spawn("bash", ["-c", `ulimit -n 1024 && exec "${process.execPath}" "${BIN}" --config "${file}"`], {
-      env: { PATH: process.env.PATH, K: demoKeys[0]!.key },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const output = { stdout: "", stderr: "" };
-    const exited = collect(child, 170_000, output);
-    const sockets: net.Socket[] = [];
+    const { child, output, exited, started } = await startUnderUlimit(
+      1024,
+      `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\nprobe: { operations: [] }\n`,
+    );
+    let sockets: net.Socket[] = [];
     try {
-      await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
-      const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
-      const port = Number(new URL(started.gateway).port);
-      for (let i = 0; i < SOCKETS; i++) {
-        const s = net.connect(port, "127.0.0.1");
-        s.on("error", () => undefined);
-        s.on("connect", () => s.write("GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\n"));
-        sockets.push(s);
-        if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
-      }
+      sockets = await halfSent(Number(new URL(started.gateway).port), SOCKETS, "GET /public/v1/custom-fields HTTP/1.1\r\nhost: x\r\n");
       await eventually(() => sockets.filter((s) => s.destroyed).length >= SOCKETS - 512, 30_000, "connections past the cap closed");
       const health = await fetch(started.metrics.replace(/\/metrics$/, "/healthz"), { signal: AbortSignal.timeout(10_000) });
       expect(health.status).toBe(200);
@@ -85,31 +105,14 @@ describe("descriptor exhaustion through the metrics listener", () => {
     async () => {
       ensureBuilt();
       const sim = await startSim({ port: 0 });
-      const dir = mkdtempSync(join(tmpdir(), "exporter-fd-web-"));
-      const file = join(dir, "exporter.yaml");
       // Within the README's budget for 512 descriptors: 128 + 2 × 32 + web.max_connections 64 (default).
-      writeFileSync(
-        file,
-        `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\ngateway: { max_connections: 128, upstream_max_sockets: 32 }\nprobe: { operations: [] }\nkeys:\n  - { name: a, key_env: K }\n`,
+      const { child, output, exited, started } = await startUnderUlimit(
+        512,
+        `upstream: ${sim.url}\nlisten: { metrics: "127.0.0.1:0", gateway: "127.0.0.1:0" }\ngateway: { max_connections: 128, upstream_max_sockets: 32 }\nprobe: { operations: [] }\n`,
       );
-      const child = spawn("bash", ["-c", `ulimit -n 512 && exec "${process.execPath}" "${BIN}" --config "${file}"`], {
-        env: { PATH: process.env.PATH, K: demoKeys[0]!.key },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const output = { stdout: "", stderr: "" };
-      const exited = collect(child, 170_000, output);
-      const sockets: net.Socket[] = [];
+      let sockets: net.Socket[] = [];
       try {
-        await eventually(() => output.stdout.includes('"msg":"exporter started"'), 30_000, "exporter started");
-        const started = JSON.parse(output.stdout.split("\n").find((l) => l.includes('"msg":"exporter started"'))!) as { gateway: string; metrics: string };
-        const port = Number(new URL(started.metrics).port);
-        for (let i = 0; i < SLOW; i++) {
-          const s = net.connect(port, "127.0.0.1");
-          s.on("error", () => undefined);
-          s.on("connect", () => s.write("GET /api/keys HTTP/1.1\r\nhost: 127.0.0.1\r\n"));
-          sockets.push(s);
-          if (i % 100 === 99) await new Promise((r) => setTimeout(r, 20));
-        }
+        sockets = await halfSent(Number(new URL(started.metrics).port), SLOW, "GET /api/keys HTTP/1.1\r\nhost: 127.0.0.1\r\n");
         await eventually(() => sockets.filter((s) => s.destroyed).length >= SLOW - 64, 30_000, "connections past the cap closed");
         const gateway = await fetch(`${started.gateway}/public/v1/custom-fields`, {
           headers: { authorization: `Bearer ${demoKeys[0]!.key}` },
